@@ -1,0 +1,1 @@
+package org.pzvo.server; public class Main { public static void main(String[] a){} }
