@@ -92,6 +92,76 @@ public final class Metadata {
     }
 
     /**
+     * The union of several tap-schema directories, e.g. the project's {@code tap-schema/} and
+     * {@code <dataDir>/tap-schema/} written by {@code pzvo ingest}. A directory that does not
+     * exist is skipped (a data directory before its first ingest). Schemas of the same name are
+     * merged: the first directory gives the description, utype and index, the tables are
+     * concatenated in directory order.
+     *
+     * @throws IOException       if a file cannot be read, or no directory holds a YAML file
+     * @throws MetadataException if a file is invalid or two files define the same table; the
+     *                           message names both files
+     */
+    public static Metadata load(List<Path> tapSchemaDirs) throws IOException {
+        List<SchemaMeta> schemas = new ArrayList<>();
+        for (Path dir : tapSchemaDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> listing = Files.list(dir)) {
+                for (Path file : listing.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                    schemas.add(MetadataReader.readSchema(file.toString(), Files.readString(file)));
+                }
+            }
+        }
+        if (schemas.isEmpty()) {
+            throw new IOException("Expected tap-schema YAML files in " + tapSchemaDirs + ", actual none");
+        }
+        return merged(schemas);
+    }
+
+    /**
+     * Reads one schema file of any name (a user's metadata file); the message of a
+     * {@link MetadataException} names the file.
+     */
+    public static SchemaMeta readSchemaFile(Path file) throws IOException {
+        return MetadataReader.readSchema(file.toString(), Files.readString(file), false);
+    }
+
+    /**
+     * Like {@link #of}, after merging schemas of the same name (first one's description, utype
+     * and index; tables concatenated).
+     *
+     * @throws MetadataException if two schemas of the same name define the same table
+     *                           (case-insensitively, ADQL 2.1 §2.1.3), naming both files
+     */
+    public static Metadata merged(List<SchemaMeta> schemas) {
+        Map<String, SchemaMeta> byName = new java.util.LinkedHashMap<>();
+        for (SchemaMeta s : schemas) {
+            SchemaMeta first = byName.get(fold(s.name()));
+            if (first == null) {
+                byName.put(fold(s.name()), s);
+                continue;
+            }
+            List<TableMeta> tables = new ArrayList<>(first.tables());
+            for (TableMeta t : s.tables()) {
+                boolean clash = first.tables().stream().anyMatch(o -> fold(o.name()).equals(fold(t.name())));
+                if (clash) {
+                    throw new MetadataException(s.source() + ": table " + t.name() + ": already defined in "
+                            + first.source() + "; a table may be defined only once");
+                }
+                tables.add(new TableMeta(first.name(), t.name(), t.type(), t.description(), t.utype(), t.columns(),
+                        t.primaryKey(), t.position(), t.groups(), t.foreignKeys().stream()
+                        .map(k -> new ForeignKeyMeta(k.keyId(), first.name() + "." + t.name(), k.targetTable(),
+                                k.fromColumns(), k.targetColumns(), k.description(), k.utype())).toList()));
+            }
+            byName.put(fold(s.name()), new SchemaMeta(first.name(), first.description(), first.utype(), first.index(),
+                    tables, first.source()));
+        }
+        return of(new ArrayList<>(byName.values()));
+    }
+
+    /**
      * Validates the cross references between schemas (duplicate names, foreign-key targets) and
      * builds the metadata.
      *

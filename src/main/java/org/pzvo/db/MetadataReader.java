@@ -39,6 +39,14 @@ final class MetadataReader {
 
     /** Parses and checks one file; {@code fileName} is used in messages and must be {@code <schema>.yaml}. */
     static SchemaMeta readSchema(String fileName, String yamlText) {
+        return readSchema(fileName, yamlText, true);
+    }
+
+    /**
+     * Parses and checks one file; when {@code checkFileName} is false the file may have any name
+     * (a user's metadata file given to {@code pzvo ingest}).
+     */
+    static SchemaMeta readSchema(String fileName, String yamlText, boolean checkFileName) {
         JsonNode root;
         try {
             root = YAML.readTree(yamlText);
@@ -54,8 +62,9 @@ final class MetadataReader {
         checkKeys(ctx, root, SCHEMA_KEYS);
         String schema = name(ctx, root, "schema");
         ctx = fileName + ": schema " + schema;
-        String stem = fileName.endsWith(".yaml") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        if (!stem.equalsIgnoreCase(schema)) {
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String stem = base.endsWith(".yaml") ? base.substring(0, base.length() - 5) : base;
+        if (checkFileName && !stem.equalsIgnoreCase(schema)) {
             throw new MetadataException(ctx + ": expected the file to be named " + schema.toLowerCase() + ".yaml");
         }
         int index = integer(ctx, root, "index", 0);

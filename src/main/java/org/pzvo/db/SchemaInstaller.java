@@ -75,6 +75,15 @@ public final class SchemaInstaller {
     }
 
     /**
+     * Rewrites the TAP_SCHEMA rows of every schema of {@code metadata} in the caller's
+     * transaction (auto-commit is left as it is): used by {@code pzvo ingest} after it created a
+     * table itself, so that the rows and the table commit together.
+     */
+    public static void writeTapSchema(Connection connection, Metadata metadata) throws SQLException {
+        TapSchemaRows.write(connection, metadata);
+    }
+
+    /**
      * The statements that create a table and its indexes if they do not exist: CREATE TABLE with
      * NOT NULL and PRIMARY KEY constraints, then one B-tree index per indexed column that the
      * primary key does not already lead with ({@link TableMeta#isIndexed}).
@@ -101,7 +110,7 @@ public final class SchemaInstaller {
     }
 
     /** {@code <table>_<column>_idx}, shortened with a hash to fit PostgreSQL's 63-byte names. */
-    static String indexName(TableMeta table, ColumnMeta column) {
+    public static String indexName(TableMeta table, ColumnMeta column) {
         String name = table.name() + "_" + column.name() + "_idx";
         if (name.length() <= 63) {
             return name;
