@@ -193,11 +193,6 @@ public final class CatalogIngest {
             while (next(file, rs, row)) {
                 row++;
                 Object[] values = rowValues(file, rs, row);
-                for (int i = 0; i < n; i++) {
-                    if (sourceIndex[i] >= 0) {
-                        binders[i].bind(connection, ps, i + 1, values[sourceIndex[i]], row);
-                    }
-                }
                 if (pos != null) {
                     double ra = coordinate(file, values[raIndex], row, pos.ra());
                     double dec = coordinate(file, values[decIndex], row, pos.dec());
@@ -209,6 +204,11 @@ public final class CatalogIngest {
                                 "expected a declination in [-90, 90] deg, actual " + dec);
                     }
                     ps.setLong(healpixParam, SkyIndex.hpx29(ra, dec));
+                }
+                for (int i = 0; i < n; i++) {
+                    if (sourceIndex[i] >= 0) {
+                        binders[i].bind(connection, ps, i + 1, values[sourceIndex[i]], row);
+                    }
                 }
                 ps.addBatch();
                 if (row % BATCH_ROWS == 0) {

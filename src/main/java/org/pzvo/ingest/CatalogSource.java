@@ -70,6 +70,13 @@ final class CatalogSource {
             throw IngestException.of(file, "no such file");
         }
         String format = format(file);
+        if (format.equals("fits") && !file.getFileName().toString().endsWith(".gz")) {
+            try {
+                FitsCheck.requireComplete(file);
+            } catch (IOException e) {
+                throw IngestException.of(file, "cannot be read: " + oneLine(e));
+            }
+        }
         StarTableFactory factory = new StarTableFactory(false);
         factory.setStoragePolicy(StoragePolicy.PREFER_DISK);
         try {
