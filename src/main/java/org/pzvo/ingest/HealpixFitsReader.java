@@ -190,7 +190,7 @@ final class HealpixFitsReader implements AutoCloseable {
                 throw IngestException.cell(file, row, columnName(null, col), "expected numbers, actual " + e);
             }
             return e;
-        } catch (FitsException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw IngestException.row(file, row, "cannot be read: " + CatalogSource.oneLine(e));
         }
     }
