@@ -25,6 +25,9 @@ final class FitsCheck {
 
     /** @throws IngestException naming the file and the first incomplete row if data are missing */
     static void requireComplete(Path file) throws IngestException, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw IngestException.of(file, "no such file");
+        }
         long length = Files.size(file);
         long offset = 0;
         int hdu = 0;
