@@ -186,8 +186,7 @@ final class DemoDataChecks {
                 + " OR \"pix_lo29\" <> \"pixel\" * 274877906944"));
         assertTrue(count(c, "\"maps\".\"map_pixel\" WHERE \"map_id\" = 'bitmask_dp1_o10' AND \"mask\" > 2") > 0);
         assertEquals(0, count(c, "\"lsst\".\"object\" o WHERE NOT EXISTS (SELECT 1 FROM \"maps\".\"map_pixel\" m"
-                + " WHERE m.\"map_id\" = 'footprint_dp1_o10' AND o.\"hpx29\" >= m.\"pix_lo29\""
-                + " AND o.\"hpx29\" < m.\"pix_hi29\")"));
+                + " WHERE m.\"map_id\" = 'footprint_dp1_o10' AND m.\"pixel\" = o.\"hpx29\" / 274877906944)"));
     }
 
     /**
