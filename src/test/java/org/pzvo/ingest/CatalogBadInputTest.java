@@ -158,4 +158,28 @@ class CatalogBadInputTest {
         assertRefused(engine, new CatalogIngest.Request(fits(t), "user.cat", null, null, yaml, false),
                 "cat.fits: row 2, column id: missing value in a column declared not nullable");
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void failedReplaceKeepsTheOldTable(Engine engine) throws Exception {
+        Path good = fits(CatalogIngestTest.sample());
+        try (Connection c = DB.open(engine, dir)) {
+            CatalogIngest ingest = new CatalogIngest(c, engine, TestDb.project(), dir.resolve("data"));
+            ingest.load(request(good), ProgressListener.NONE);
+            List<String> before = TestDb.snapshot(c);
+            List<String> rows = TestDb.rows(c, "SELECT * FROM \"user\".\"cat\" ORDER BY \"id\"");
+            String yaml = Files.readString(dir.resolve("data/tap-schema/user.yaml"));
+            RowListStarTable bad = CatalogIngestTest.sample();
+            bad.setCell(4, 2, -91.0);
+            Path badFile = dir.resolve("bad.fits");
+            new StarTableOutput().writeStarTable(bad, badFile.toString(), "fits");
+            IngestException e = assertThrows(IngestException.class, () -> ingest.load(
+                    new CatalogIngest.Request(badFile, "user.cat", null, null, null, true), ProgressListener.NONE));
+            assertEquals("bad.fits: row 5, column dec: expected a declination in [-90, 90] deg, actual -91.0",
+                    e.getMessage());
+            assertEquals(before, TestDb.snapshot(c));
+            assertEquals(rows, TestDb.rows(c, "SELECT * FROM \"user\".\"cat\" ORDER BY \"id\""));
+            assertEquals(yaml, Files.readString(dir.resolve("data/tap-schema/user.yaml")));
+        }
+    }
 }
