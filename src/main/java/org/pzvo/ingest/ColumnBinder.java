@@ -42,14 +42,23 @@ final class ColumnBinder {
         return target;
     }
 
-    /** Binds {@code value} (as STIL read it) to parameter {@code param}; {@code row} is 1-based. */
-    void bind(Connection connection, PreparedStatement ps, int param, Object value, long row)
-            throws SQLException, IngestException {
+    /**
+     * The value (as STIL read it) converted for the target column, or null; {@code row} is
+     * 1-based.
+     *
+     * @throws IngestException if it cannot be converted or is null in a NOT NULL column
+     */
+    Object value(Object value, long row) throws IngestException {
         Object v = convert(value, row);
+        if (v == null && !target.nullable()) {
+            throw IngestException.cell(file, row, target.name(), "missing value in a column declared not nullable");
+        }
+        return v;
+    }
+
+    /** Binds a value returned by {@link #value} to parameter {@code param}. */
+    void bind(Connection connection, PreparedStatement ps, int param, Object v) throws SQLException {
         if (v == null) {
-            if (!target.nullable()) {
-                throw IngestException.cell(file, row, target.name(), "missing value in a column declared not nullable");
-            }
             ps.setNull(param, sqlType);
         } else if (v instanceof Object[] array) {
             ps.setArray(param, connection.createArrayOf(arrayElementType, array));

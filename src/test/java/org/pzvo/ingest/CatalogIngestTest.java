@@ -234,6 +234,40 @@ class CatalogIngestTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void awkwardTextArraysAndBooleansRoundTrip(Engine engine) throws Exception {
+        RowListStarTable t = new RowListStarTable(new ColumnInfo[] {
+            column("id", Short.class, null, "meta.id", "Identifier"),
+            column("note", String.class, null, "meta.note", "Free text"),
+            column("pdf", double[].class, null, "stat.probability", "A small PDF"),
+            column("good", Boolean.class, null, "meta.code", "Good flag"),
+        });
+        t.addRow(new Object[] {(short) 1, "tab\there, newline\nthere, back\\slash, 'quote' \"dq\" é", new double[] {0.25,
+            Double.NaN, 1e-300}, true});
+        t.addRow(new Object[] {(short) 2, null, new double[] {}, false});
+        t.addRow(new Object[] {(short) 3, "\\N", null, null});
+        Path f = write(t, "odd.vot", "votable");
+        try (Connection c = DB.open(engine, dir)) {
+            ingest(c, engine).load(new CatalogIngest.Request(f, "user.odd", null, null, null, false),
+                    ProgressListener.NONE);
+            List<String> notes = new ArrayList<>();
+            List<String> pdfs = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT \"note\", \"pdf\", \"good\" FROM \"user\".\"odd\" ORDER BY \"id\"")) {
+                while (rs.next()) {
+                    notes.add(rs.getString(1) + "|" + rs.getObject(3));
+                    java.sql.Array a = rs.getArray(2);
+                    pdfs.add(a == null ? "null" : java.util.Arrays.toString((Object[]) a.getArray()));
+                }
+            }
+            assertEquals(List.of("tab\there, newline\nthere, back\\slash, 'quote' \"dq\" é|true", "null|false",
+                    "\\N|null"), notes);
+            // An empty variable-length array reads back from VOTable as null (STIL), on both engines.
+            assertEquals(List.of("[0.25, NaN, 1.0E-300]", "null", "null"), pdfs);
+        }
+    }
+
     static long count(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
