@@ -157,7 +157,7 @@ final class DemoDataChecks {
             assertEquals(outliers, stored.get(3), 1e-6);
             assertTrue(nmad > 0.02 && nmad < 0.08, "sigma_NMAD " + nmad);
             assertTrue(outliers < 0.15, "outlier fraction " + outliers);
-            assertTrue(Math.abs(median) < 0.02, "bias " + median);
+            assertTrue(Math.abs(median) < 0.01, "bias " + median);
         }
     }
 
