@@ -20,7 +20,7 @@ import org.pzvo.db.TapSchemaChecks;
 /** The demo data set on a real (embedded) PostgreSQL server, and identical to the H2 one. */
 class DemoDataPostgresTest {
     static final long ROWS = 10_000;
-    static final DemoSpec SPEC = new DemoSpec(ROWS, 3);
+    static final DemoSpec SPEC = new DemoSpec(ROWS, 3, 8_000);
     static EmbeddedPostgres postgres;
     static Connection connection;
     static Metadata metadata;
@@ -65,6 +65,13 @@ class DemoDataPostgresTest {
         DemoDataChecks.spectroscopicSample(connection);
         DemoDataChecks.maps(connection);
         DemoDataChecks.nz(connection, ROWS);
+    }
+
+    @Test
+    void pdfsAreStoredForTheFirstPdfRowsObjectsOnly() throws Exception {
+        assertEquals(2 * (ROWS - SPEC.pdfRows()), DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL"));
+        assertEquals(0, DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL AND \"object_id\" < "
+                + (ObjectModel.OBJECT_ID_BASE + SPEC.pdfRows())));
     }
 
     @Test
