@@ -32,8 +32,11 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Service s
 
     public record Service(String title, String publisher, String authority) {}
 
-    /** Loads and validates; every error names the key, the value and what is allowed. */
-    public static ServerConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    /**
+     * Loads and validates; every error names the key, the value and what is allowed. Relative
+     * paths are resolved against {@code home} (the installation directory).
+     */
+    public static ServerConfig load(Path home, Path file, Map<String, String> env, Map<String, String> overrides) {
         ConfigSource src = ConfigSource.load(file, env, overrides);
         Http http = new Http(
                 src.string("server.host"),
@@ -41,11 +44,12 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Service s
                 baseUrl(src),
                 src.longIn("server.max-request-bytes", 1024, Long.MAX_VALUE),
                 src.intIn("server.max-query-chars", 100, 10_000_000));
-        Path dataDir = Path.of(src.string("data.dir")).toAbsolutePath().normalize();
-        Storage storage = new Storage(dataDir, Path.of(src.string("metadata.dir")).toAbsolutePath().normalize());
+        Path dataDir = home.resolve(src.string("data.dir")).toAbsolutePath().normalize();
+        Storage storage = new Storage(dataDir, home.resolve(src.string("metadata.dir")).toAbsolutePath().normalize());
         String url = src.string("db.url");
         if (url.isEmpty()) {
-            url = "jdbc:h2:file:" + dataDir.resolve("pzvo") + ";AUTO_SERVER=FALSE";
+            // Lazy execution lets H2 stream a result instead of building it in memory first.
+            url = "jdbc:h2:file:" + dataDir.resolve("pzvo") + ";LAZY_QUERY_EXECUTION=TRUE";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw src.bad("db.url", url, "empty (embedded H2), a jdbc:h2: URL or a jdbc:postgresql: URL");
         }

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.pzvo.db.ConnectionPools;
+import org.pzvo.db.Engine;
+import org.pzvo.db.Metadata;
+import org.pzvo.db.SchemaInstaller;
+import org.pzvo.ingest.DemoData;
+import org.pzvo.sky.SqlFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Start-up sequence shared by {@code demo} and {@code serve}: database, metadata, HTTP. */
+final class Launch {
+    private static final Logger LOG = LoggerFactory.getLogger(Launch.class);
+    /** Seed of the demo data set: the same bytes on every machine. */
+    private static final long DEMO_SEED = 20261123L;
+
+    private Launch() {
+    }
+
+    /**
+     * @param demoRows rows of demo objects to generate when the database has none yet, or -1 to
+     *                 serve the database as it is
+     */
+    static int serve(ServerConfig cfg, Path home, long demoRows) throws Exception {
+        Files.createDirectories(cfg.storage().dataDir());
+        Metadata metadata = Metadata.load(cfg.storage().metadataDir());
+        try (ConnectionPools pools = open(cfg)) {
+            prepareDatabase(pools, metadata, demoRows);
+            try (PzvoServer server = PzvoServer.start(cfg, metadata, pools, home.resolve("webapp"))) {
+                System.out.println("pzvo ready: http://localhost:" + server.port() + "/");
+                System.out.flush();
+                server.join();
+            }
+        }
+        return 0;
+    }
+
+    private static ConnectionPools open(ServerConfig cfg) {
+        try {
+            return new ConnectionPools(cfg.db().url(), cfg.db().user(), cfg.db().password(), cfg.db().syncPoolSize(),
+                    cfg.db().asyncPoolSize());
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new StartupException("Cannot connect to the database " + cfg.db().url() + ": " + root.getMessage()
+                    + ". Check db.url, db.user and db.password in conf/pzvo.properties (or PZVO_DB_URL...).", e);
+        }
+    }
+
+    private static void prepareDatabase(ConnectionPools pools, Metadata metadata, long demoRows) throws SQLException {
+        Engine engine = pools.engine();
+        try (Connection c = pools.async().getConnection()) {
+            SqlFunctions.install(c, engine);
+            if (demoRows > 0 && !DemoData.isPresent(c, engine)) {
+                LOG.info("Generating the demo data set ({} objects) on {}", demoRows, engine);
+                SchemaInstaller.install(c, engine, metadata);
+                DemoData.generate(c, engine, metadata, new DemoData.DemoSpec(demoRows, DEMO_SEED),
+                        Progress.toStderr("demo data"));
+            } else {
+                SchemaInstaller.install(c, engine, metadata);
+            }
+        }
+    }
+}
