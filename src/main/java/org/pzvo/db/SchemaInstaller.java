@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.db;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Creates the database objects described by the {@link Metadata} and writes TAP_SCHEMA from it.
+ *
+ * <p><b>Idempotent.</b> {@link #install} may run on an empty database or on one it already
+ * installed: schemas, tables and indexes are created only when missing ({@code IF NOT EXISTS};
+ * existing tables and their rows are kept, after checking that their columns are the declared
+ * ones), and the TAP_SCHEMA rows of every schema in the metadata are deleted and written again,
+ * so they always equal the YAML. Rows of other schemas in TAP_SCHEMA are left alone, which lets
+ * a later ingest describe its own schema with another {@code Metadata}. Schema migration (adding
+ * or changing columns of an existing table) is not supported: a mismatch is reported.
+ *
+ * <p>All names are created quoted ({@link SqlNames}). Tables of type {@code view} get TAP_SCHEMA
+ * rows but no DDL: whoever defines a view creates it. Foreign keys are published in TAP_SCHEMA
+ * but are not database constraints, so bulk loads need no particular order.
+ *
+ * <p>Runs in one transaction (auto-commit is switched off and restored): on PostgreSQL a failed
+ * install leaves nothing behind; on H2 every DDL statement commits, so only the TAP_SCHEMA rows
+ * are atomic.
+ */
+public final class SchemaInstaller {
+    /** The schema holding TAP_SCHEMA (TAP 1.1 §4). */
+    public static final String TAP_SCHEMA = "TAP_SCHEMA";
+
+    private SchemaInstaller() {
+    }
+
+    /**
+     * Creates the schemas, tables and indexes of {@code metadata} that are missing, then rewrites
+     * the TAP_SCHEMA rows of its schemas. The TAP_SCHEMA tables must be in {@code metadata} or
+     * already exist.
+     *
+     * @throws SQLException          on a database error
+     * @throws IllegalStateException if an existing table does not have the declared columns
+     */
+    public static void install(Connection connection, Engine engine, Metadata metadata) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement st = connection.createStatement()) {
+                for (SchemaMeta schema : metadata.schemas()) {
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + SqlNames.quote(schema.name()));
+                }
+                for (TableMeta table : metadata.tables()) {
+                    if (table.type().equals("table")) {
+                        for (String sql : ddl(engine, table)) {
+                            st.execute(sql);
+                        }
+                        checkColumns(connection, table);
+                    }
+                }
+            }
+            TapSchemaRows.write(connection, metadata);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * The statements that create a table and its indexes if they do not exist: CREATE TABLE with
+     * NOT NULL and PRIMARY KEY constraints, then one B-tree index per indexed column that the
+     * primary key does not already lead with ({@link TableMeta#isIndexed}).
+     */
+    public static List<String> ddl(Engine engine, TableMeta table) {
+        List<String> parts = new ArrayList<>();
+        for (ColumnMeta c : table.columns()) {
+            parts.add(SqlNames.quote(c.name()) + " " + SqlTypes.of(engine, c) + (c.nullable() ? "" : " NOT NULL"));
+        }
+        if (!table.primaryKey().isEmpty()) {
+            parts.add("PRIMARY KEY (" + table.primaryKey().stream().map(SqlNames::quote)
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE TABLE IF NOT EXISTS " + SqlNames.table(table) + " (\n  " + String.join(",\n  ", parts) + "\n)");
+        for (ColumnMeta c : table.columns()) {
+            boolean leadsPrimaryKey = !table.primaryKey().isEmpty() && table.primaryKey().get(0).equals(c.name());
+            if (table.isIndexed(c) && !leadsPrimaryKey) {
+                sql.add("CREATE INDEX IF NOT EXISTS " + SqlNames.quote(indexName(table, c)) + " ON "
+                        + SqlNames.table(table) + " (" + SqlNames.quote(c.name()) + ")");
+            }
+        }
+        return sql;
+    }
+
+    /** {@code <table>_<column>_idx}, shortened with a hash to fit PostgreSQL's 63-byte names. */
+    static String indexName(TableMeta table, ColumnMeta column) {
+        String name = table.name() + "_" + column.name() + "_idx";
+        if (name.length() <= 63) {
+            return name;
+        }
+        return name.substring(0, 50) + "_" + Integer.toHexString(name.hashCode()) + "_idx";
+    }
+
+    private static void checkColumns(Connection connection, TableMeta table) throws SQLException {
+        SortedMap<Integer, String> byPosition = new TreeMap<>();
+        DatabaseMetaData md = connection.getMetaData();
+        try (ResultSet rs = md.getColumns(null, escape(md, table.schema()), escape(md, table.name()), null)) {
+            while (rs.next()) {
+                byPosition.put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        List<String> actual = new ArrayList<>(byPosition.values());
+        List<String> declared = table.columns().stream().map(ColumnMeta::name).toList();
+        if (!actual.equals(declared)) {
+            throw new IllegalStateException("Table " + table.qualifiedName() + " exists with columns " + actual
+                    + " but the metadata declares " + declared + "; drop the table or migrate it by hand");
+        }
+    }
+
+    private static String escape(DatabaseMetaData md, String pattern) throws SQLException {
+        String esc = md.getSearchStringEscape();
+        return pattern.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
+    }
+
+    /** Runs one parameterised statement per row, batched (used for TAP_SCHEMA rows). */
+    static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

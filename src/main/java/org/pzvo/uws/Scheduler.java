@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.uws;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * The queue of QUEUED jobs and the admission rule: at most {@code maxConcurrent} jobs run, at
+ * most {@code maxPerOwner} of one owner. When a slot frees, the next job is taken from the owner
+ * with the fewest running jobs, oldest first among equals, so that one owner's burst of jobs
+ * cannot starve the others. Thread-safe; the launcher is called outside the lock.
+ */
+final class Scheduler {
+
+    private record Entry(String jobId, String owner) {
+    }
+
+    private final int maxConcurrent;
+    private final int maxPerOwner;
+    private final int maxQueued;
+    private final BiConsumer<String, String> launcher;
+    private final LinkedHashMap<String, Entry> queue = new LinkedHashMap<>();
+    private final Map<String, Integer> runningByOwner = new HashMap<>();
+    private int running;
+    private boolean stopped;
+
+    /**
+     * @param launcher called with (jobId, ownerId) for each admitted job; it must eventually
+     *     call {@link #finished(String)} with the same owner
+     */
+    Scheduler(int maxConcurrent, int maxPerOwner, int maxQueued, BiConsumer<String, String> launcher) {
+        this.maxConcurrent = maxConcurrent;
+        this.maxPerOwner = maxPerOwner;
+        this.maxQueued = maxQueued;
+        this.launcher = launcher;
+    }
+
+    /** Whether another job may be queued now. */
+    synchronized boolean hasRoom() {
+        return queue.size() < maxQueued;
+    }
+
+    /** Queues a job (ignores a job already queued) and starts what may start. */
+    void enqueue(String jobId, String owner) {
+        synchronized (this) {
+            queue.putIfAbsent(jobId, new Entry(jobId, owner));
+        }
+        dispatch();
+    }
+
+    /** Removes a queued job; returns whether it was queued. */
+    synchronized boolean remove(String jobId) {
+        return queue.remove(jobId) != null;
+    }
+
+    /** A launched job of this owner has ended; starts what may start. */
+    void finished(String owner) {
+        synchronized (this) {
+            String key = key(owner);
+            int n = runningByOwner.getOrDefault(key, 0) - 1;
+            if (n <= 0) {
+                runningByOwner.remove(key);
+            } else {
+                runningByOwner.put(key, n);
+            }
+            running--;
+        }
+        dispatch();
+    }
+
+    /** Stops launching; queued entries are dropped (they stay QUEUED in the store). */
+    synchronized void stop() {
+        stopped = true;
+        queue.clear();
+    }
+
+    synchronized int queuedCount() {
+        return queue.size();
+    }
+
+    synchronized int runningCount() {
+        return running;
+    }
+
+    private void dispatch() {
+        List<Entry> admitted = new ArrayList<>();
+        synchronized (this) {
+            while (!stopped && running < maxConcurrent) {
+                Entry next = pick();
+                if (next == null) {
+                    break;
+                }
+                queue.remove(next.jobId());
+                runningByOwner.merge(key(next.owner()), 1, Integer::sum);
+                running++;
+                admitted.add(next);
+            }
+        }
+        for (Entry e : admitted) {
+            launcher.accept(e.jobId(), e.owner());
+        }
+    }
+
+    private Entry pick() {
+        Entry best = null;
+        int bestRunning = Integer.MAX_VALUE;
+        for (Iterator<Entry> it = queue.values().iterator(); it.hasNext();) {
+            Entry e = it.next();
+            int r = runningByOwner.getOrDefault(key(e.owner()), 0);
+            if (r < maxPerOwner && r < bestRunning) {
+                best = e;
+                bestRunning = r;
+                if (r == 0) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String key(String owner) {
+        return Objects.requireNonNullElse(owner, "");
+    }
+}
