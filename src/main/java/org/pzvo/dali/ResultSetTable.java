@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import uk.ac.starlink.table.AbstractStarTable;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
@@ -24,14 +25,20 @@ public final class ResultSetTable extends AbstractStarTable {
     private final ColumnInfo[] infos;
     private final JdbcValues.Reader[] readers;
     private final long maxRows;
+    private final LongConsumer progress;
+    private static final int PROGRESS_EVERY = 10_000;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean overflowed;
     private volatile boolean exhausted;
     private volatile long rowsRead;
 
-    public ResultSetTable(ResultSet resultSet, List<FieldMeta> fields, long maxRows) {
+    /**
+     * @param progress called with the number of rows read so far, every {@value #PROGRESS_EVERY} rows
+     */
+    public ResultSetTable(ResultSet resultSet, List<FieldMeta> fields, long maxRows, LongConsumer progress) {
         this.resultSet = resultSet;
         this.maxRows = maxRows;
+        this.progress = progress;
         this.infos = new ColumnInfo[fields.size()];
         this.readers = new JdbcValues.Reader[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
@@ -90,7 +97,9 @@ public final class ResultSetTable extends AbstractStarTable {
                     for (int i = 0; i < readers.length; i++) {
                         row[i] = readers[i].read(resultSet);
                     }
-                    rowsRead++;
+                    if (++rowsRead % PROGRESS_EVERY == 0) {
+                        progress.accept(rowsRead);
+                    }
                     return true;
                 } catch (SQLException e) {
                     throw new IOException(JdbcValues.describe(e), e);

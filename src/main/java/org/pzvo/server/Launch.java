@@ -28,17 +28,38 @@ final class Launch {
      *                 serve the database as it is
      */
     static int serve(ServerConfig cfg, Path home, long demoRows) throws Exception {
-        Files.createDirectories(cfg.storage().dataDir());
-        Metadata metadata = Metadata.load(cfg.storage().metadataDir());
-        try (ConnectionPools pools = open(cfg)) {
-            prepareDatabase(pools, metadata, demoRows);
-            try (PzvoServer server = PzvoServer.start(cfg, metadata, pools, home.resolve("webapp"))) {
-                System.out.println("pzvo ready: http://localhost:" + server.port() + "/");
-                System.out.flush();
-                server.join();
-            }
+        try (Running running = start(cfg, home, demoRows)) {
+            System.out.println("pzvo ready: http://localhost:" + running.server().port() + "/");
+            System.out.flush();
+            running.server().join();
         }
         return 0;
+    }
+
+    /** A started server and the pools it uses; closing stops both. */
+    record Running(PzvoServer server, ConnectionPools pools) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try {
+                server.close();
+            } finally {
+                pools.close();
+            }
+        }
+    }
+
+    /** Prepares the database (and the demo data when asked), then starts the HTTP server. */
+    static Running start(ServerConfig cfg, Path home, long demoRows) throws Exception {
+        Files.createDirectories(cfg.storage().dataDir());
+        Metadata metadata = Metadata.load(cfg.storage().metadataDir());
+        ConnectionPools pools = open(cfg);
+        try {
+            prepareDatabase(pools, metadata, demoRows);
+            return new Running(PzvoServer.start(cfg, metadata, pools, home.resolve("webapp")), pools);
+        } catch (Exception | Error e) {
+            pools.close();
+            throw e;
+        }
     }
 
     private static ConnectionPools open(ServerConfig cfg) {

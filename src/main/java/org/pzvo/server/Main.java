@@ -18,7 +18,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof StartupException) {
+            if (e instanceof ConfigException || e instanceof StartupException
+                    || e instanceof org.pzvo.db.MetadataException) {
                 System.err.println("pzvo: " + e.getMessage());
                 return 1;
             }

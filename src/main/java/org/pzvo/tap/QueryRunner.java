@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.pzvo.adql.AdqlException;
 import org.pzvo.adql.check.Catalog;
@@ -44,9 +45,10 @@ public final class QueryRunner {
 
     /**
      * @param onStatement receives the running statement, so an abort can cancel it
+     * @param progress    receives the number of rows written so far, now and then
      */
-    public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement)
-            throws DaliException, IOException {
+    public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement,
+                       LongConsumer progress) throws DaliException, IOException {
         TranslatedQuery sql = translate(query, catalog);
         List<FieldMeta> fields = new ArrayList<>();
         for (ResultColumn c : sql.columns()) {
@@ -69,7 +71,7 @@ public final class QueryRunner {
                     throw SqlErrors.toDali(e, settings.timeoutSeconds());
                 }
                 try (rs) {
-                    table = new ResultSetTable(rs, fields, query.maxrec());
+                    table = new ResultSetTable(rs, fields, query.maxrec(), progress);
                     OutputStream out = target.open(query.format());
                     ResultWriter.write(table, query.format(), infos(query, sql), out);
                 }

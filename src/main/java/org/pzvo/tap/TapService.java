@@ -2,7 +2,10 @@
 package org.pzvo.tap;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.pzvo.adql.check.FunctionInfo;
 import org.pzvo.adql.check.Catalog;
 import org.pzvo.dali.DaliException;
 import org.pzvo.db.Metadata;
@@ -17,9 +20,14 @@ public final class TapService {
     private final TapQuery.Limits limits;
     private final QueryRunner syncRunner;
     private final QueryRunner asyncRunner;
+    private final List<FunctionInfo> udfs;
+    private final MetadataCatalog publicCatalog;
 
-    public TapService(Metadata metadata, TapQuery.Limits limits, QueryRunner syncRunner, QueryRunner asyncRunner) {
+    public TapService(Metadata metadata, List<FunctionInfo> udfs, TapQuery.Limits limits, QueryRunner syncRunner,
+                      QueryRunner asyncRunner) {
         this.metadata = Objects.requireNonNull(metadata);
+        this.udfs = List.copyOf(udfs);
+        this.publicCatalog = MetadataCatalog.forGroups(metadata, Set.of(), this.udfs);
         this.limits = Objects.requireNonNull(limits);
         this.syncRunner = Objects.requireNonNull(syncRunner);
         this.asyncRunner = Objects.requireNonNull(asyncRunner);
@@ -35,11 +43,11 @@ public final class TapService {
 
     /** The catalog an anonymous user sees: every public table. */
     public Catalog publicCatalog() {
-        return MetadataCatalog.forGroups(metadata, java.util.Set.of());
+        return publicCatalog;
     }
 
     public QueryRunner.Outcome runSync(TapQuery query, ResultTarget target) throws DaliException, IOException {
-        return syncRunner.run(query, publicCatalog(), target, st -> { });
+        return syncRunner.run(query, publicCatalog(), target, st -> { }, rows -> { });
     }
 
     public QueryRunner asyncRunner() {
