@@ -168,6 +168,10 @@ public final class Messages {
         return "unknown function '" + name + "'" + didYouMean(suggestion);
     }
 
+    public static String unsupportedFeature(String name) {
+        return name + " is not supported by this service";
+    }
+
     public static String unsupportedFrame(String frame) {
         return "unsupported coordinate system '" + frame + "': this service supports only ICRS";
     }
