@@ -20,6 +20,7 @@ import javax.sql.DataSource;
  * <li>fail: throws a JobFailedException with message "bad input: " + TEXT;</li>
  * <li>crash: throws an IllegalStateException whose message must never reach a client;</li>
  * <li>block: writes a partial result, then (counting down started) waits (no cancel hook) until interrupted, or released via {@link #release};</li>
+ * <li>upload: copies the inline file t1 into result "result";</li>
  * <li>query: runs a very long H2 query on {@code dataSource} with a Statement.cancel() hook.</li>
  * </ul>
  * Validation refuses a parameter BAD.
@@ -93,6 +94,13 @@ public final class TestRunner implements JobRunner {
                     }
                 }
                 case "query" -> runQuery(ctx);
+                case "upload" -> {
+                    java.nio.file.Path in = ctx.upload("t1").orElseThrow(
+                            () -> new JobFailedException("no inline file t1"));
+                    try (OutputStream out = ctx.openResult("result", "application/octet-stream")) {
+                        java.nio.file.Files.copy(in, out);
+                    }
+                }
                 default -> throw new JobFailedException("unknown MODE " + mode);
             }
         } finally {
