@@ -111,6 +111,15 @@ final class Execution implements JobContext {
     }
 
     @Override
+    public java.util.Optional<Path> upload(String name) {
+        if (!Result.isValidName(name)) {
+            return java.util.Optional.empty();
+        }
+        Path p = files.upload(jobId, name);
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    @Override
     public Path scratchDirectory() throws IOException {
         return Files.createDirectories(files.scratch(jobId));
     }
@@ -214,10 +223,11 @@ final class Execution implements JobContext {
         }
     }
 
-    /** Deletes the scratch directory. */
+    /** Deletes the scratch and upload directories (after completion). */
     void deleteScratch() {
         try {
             JobFiles.deleteTree(files.scratch(jobId));
+            JobFiles.deleteTree(files.upload(jobId, "x").getParent());
         } catch (RuntimeException e) {
             LOG.warn("Could not delete the scratch directory of job {}", jobId, e);
         }

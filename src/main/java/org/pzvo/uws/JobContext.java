@@ -37,6 +37,12 @@ public interface JobContext {
     OutputStream openResult(String name, String mimeType) throws IOException;
 
     /**
+     * A file sent inline with the job creation request (a multipart part with a file name, e.g. a
+     * TAP upload referenced as {@code param:name}), or empty if there is none by that name.
+     */
+    java.util.Optional<Path> upload(String name);
+
+    /**
      * A private scratch directory for this execution (created on first call, deleted when the
      * job ends), e.g. for uploaded tables.
      */

@@ -47,6 +47,10 @@ final class JobFiles {
         return jobDir(jobId).resolve(Result.checkName(name) + ".part");
     }
 
+    Path upload(String jobId, String name) {
+        return jobDir(jobId).resolve("upload").resolve(Result.checkName(name));
+    }
+
     Path scratch(String jobId) {
         return jobDir(jobId).resolve("work");
     }

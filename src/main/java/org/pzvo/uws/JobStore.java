@@ -59,7 +59,7 @@ public final class JobStore {
             "CREATE INDEX IF NOT EXISTS uws_job_destruction ON uws.job (destruction)",
             "CREATE TABLE IF NOT EXISTS uws.job_parameter (job_id VARCHAR(64) NOT NULL"
                     + " REFERENCES uws.job (job_id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
-                    + " name VARCHAR(256) NOT NULL, value " + text + " NOT NULL,"
+                    + " name VARCHAR(256) NOT NULL, param_value " + text + " NOT NULL,"
                     + " PRIMARY KEY (job_id, seq))",
             "CREATE TABLE IF NOT EXISTS uws.job_result (job_id VARCHAR(64) NOT NULL"
                     + " REFERENCES uws.job (job_id) ON DELETE CASCADE, name VARCHAR(64) NOT NULL,"
@@ -105,7 +105,7 @@ public final class JobStore {
         try (Connection c = dataSource.getConnection()) {
             Parameters params;
             List<Result> results = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, value FROM uws.job_parameter"
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, param_value FROM uws.job_parameter"
                     + " WHERE job_id = ? ORDER BY seq")) {
                 ps.setString(1, jobId);
                 List<Parameters.Parameter> list = new ArrayList<>();
@@ -393,7 +393,7 @@ public final class JobStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO uws.job_parameter"
-                + " (job_id, seq, name, value) VALUES (?, ?, ?, ?)")) {
+                + " (job_id, seq, name, param_value) VALUES (?, ?, ?, ?)")) {
             int seq = 0;
             for (Parameters.Parameter p : params.asList()) {
                 ps.setString(1, jobId);

@@ -13,8 +13,9 @@ import java.util.function.BiConsumer;
 /**
  * The queue of QUEUED jobs and the admission rule: at most {@code maxConcurrent} jobs run, at
  * most {@code maxPerOwner} of one owner. When a slot frees, the next job is taken from the owner
- * with the fewest running jobs, oldest first among equals, so that one owner's burst of jobs
- * cannot starve the others. Thread-safe; the launcher is called outside the lock.
+ * with the fewest running jobs; among such owners, from the one served least recently (round
+ * robin); within an owner, oldest first. One owner's burst of jobs therefore cannot starve the
+ * others. Thread-safe; the launcher is called outside the lock.
  */
 final class Scheduler {
 
@@ -27,6 +28,8 @@ final class Scheduler {
     private final BiConsumer<String, String> launcher;
     private final LinkedHashMap<String, Entry> queue = new LinkedHashMap<>();
     private final Map<String, Integer> runningByOwner = new HashMap<>();
+    private final Map<String, Long> lastServed = new HashMap<>();
+    private long launches;
     private int running;
     private boolean stopped;
 
@@ -98,6 +101,7 @@ final class Scheduler {
                 }
                 queue.remove(next.jobId());
                 runningByOwner.merge(key(next.owner()), 1, Integer::sum);
+                lastServed.put(key(next.owner()), ++launches);
                 running++;
                 admitted.add(next);
             }
@@ -110,15 +114,15 @@ final class Scheduler {
     private Entry pick() {
         Entry best = null;
         int bestRunning = Integer.MAX_VALUE;
+        long bestServed = Long.MAX_VALUE;
         for (Iterator<Entry> it = queue.values().iterator(); it.hasNext();) {
             Entry e = it.next();
             int r = runningByOwner.getOrDefault(key(e.owner()), 0);
-            if (r < maxPerOwner && r < bestRunning) {
+            long served = lastServed.getOrDefault(key(e.owner()), 0L);
+            if (r < maxPerOwner && (r < bestRunning || r == bestRunning && served < bestServed)) {
                 best = e;
                 bestRunning = r;
-                if (r == 0) {
-                    break;
-                }
+                bestServed = served;
             }
         }
         return best;

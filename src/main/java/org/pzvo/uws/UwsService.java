@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,23 @@ public final class UwsService implements AutoCloseable {
      * @throws UwsException INVALID_ARGUMENT if the runner's {@link JobRunner#validate} refuses
      */
     public Job create(String ownerId, Parameters parameters) {
+        return create(ownerId, parameters, Map.of());
+    }
+
+    /**
+     * Creates a PENDING job with files sent inline (see {@link JobContext#upload}). Each file is
+     * moved into the job directory; the caller's paths are gone afterwards.
+     *
+     * @param uploads part name → temporary file; names follow the result-name rule
+     * @throws UwsException INVALID_ARGUMENT for a refused parameter or a bad upload name
+     */
+    public Job create(String ownerId, Parameters parameters, Map<String, Path> uploads) {
+        for (String name : uploads.keySet()) {
+            if (!Result.isValidName(name)) {
+                throw UwsException.invalid("Inline file name '" + UwsException.shorten(name)
+                        + "' must be 1 to 64 letters, digits, '_', '-' or '.'");
+            }
+        }
         runner.validate(parameters);
         Instant now = Worker.now();
         byte[] id = new byte[10];
@@ -121,6 +139,16 @@ public final class UwsService implements AutoCloseable {
                 ownerId, Phase.PENDING, null, now, null, null,
                 config.defaultExecutionDuration().toSeconds(), now.plus(config.defaultDestruction()),
                 parameters, List.of(), null, null);
+        try {
+            for (Map.Entry<String, Path> u : uploads.entrySet()) {
+                Path target = files.upload(job.jobId(), u.getKey());
+                Files.createDirectories(target.getParent());
+                Files.move(u.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            files.deleteJob(job.jobId());
+            throw new UncheckedIOException("Cannot store the inline files of a new job", e);
+        }
         store.insert(job);
         return job;
     }

@@ -1,0 +1,566 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.adql.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pzvo.adql.Messages;
+import org.pzvo.adql.ast.*;
+import org.pzvo.adql.feature.Features;
+
+/**
+ * Resolves and type-checks the expressions and conditions of one query level against its
+ * {@link Scope}: column references become {@link ResolvedColumn}s with canonical names; argument
+ * types are checked (ADQL 2.1 §2.3, §4.2); each value gets its VOTable {@link Meta}.
+ */
+final class ExprResolver extends DefaultVisitor<Typed> {
+    private final QueryResolver queries;
+    private final Scope scope;
+
+    ExprResolver(QueryResolver queries, Scope scope) {
+        this.queries = queries;
+        this.scope = scope;
+    }
+
+    Typed typed(Expr e) {
+        return e.accept(this);
+    }
+
+    Expr expr(Expr e) {
+        return (Expr) e.accept(this).node();
+    }
+
+    Predicate predicate(Predicate p) {
+        return (Predicate) p.accept(this).node();
+    }
+
+    static CheckFailure fail(Node node, String message) {
+        return new CheckFailure(node.span(), message);
+    }
+
+    @Override
+    protected Typed visitNode(Node node) {
+        throw new IllegalStateException("not an expression: " + node.getClass().getSimpleName());
+    }
+
+    private List<Expr> nodes(List<Typed> typed) {
+        List<Expr> out = new ArrayList<>(typed.size());
+        for (Typed t : typed) {
+            out.add((Expr) t.node());
+        }
+        return out;
+    }
+
+    private Typed require(Expr e, Meta.Kind wanted, String what, int position) {
+        Typed t = typed(e);
+        Meta.Kind kind = t.meta().kind();
+        boolean ok = kind == wanted || kind == Meta.Kind.NULL
+                || (wanted == Meta.Kind.NUMERIC && kind == Meta.Kind.BOOLEAN)
+                || (wanted == Meta.Kind.STRING && kind == Meta.Kind.TIMESTAMP);
+        if (!ok) {
+            throw fail(e, Messages.argumentType(what, position, wanted.description(), kind.description()));
+        }
+        return t;
+    }
+
+    private Typed point(Expr e, String what, int position) {
+        Typed t = require(e, Meta.Kind.GEOMETRY, what, position);
+        String xtype = t.meta().xtype();
+        if (xtype != null && !xtype.equalsIgnoreCase("point") && t.meta().kind() == Meta.Kind.GEOMETRY) {
+            throw fail(e, Messages.argumentType(what, position, "a point", "a " + xtype.toLowerCase(Locale.ROOT)));
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ names and literals
+
+    @Override
+    public Typed visitColumnRef(ColumnRef node) {
+        return ColumnResolution.resolve(node, scope);
+    }
+
+    @Override
+    public Typed visitResolvedColumn(ResolvedColumn node) {
+        return new Typed(node, Meta.of(node.info()));
+    }
+
+    @Override
+    public Typed visitOutputColumnRef(OutputColumnRef node) {
+        throw fail(node, "output column reference outside ORDER BY");
+    }
+
+    @Override
+    public Typed visitNumericLiteral(NumericLiteral node) {
+        Meta meta = switch (node.kind()) {
+            case INTEGER -> fitsInt(node.text()) ? Meta.INT : Meta.LONG;
+            case HEX -> Meta.LONG;
+            default -> Meta.DOUBLE;
+        };
+        return new Typed(node, meta);
+    }
+
+    private static boolean fitsInt(String digits) {
+        return digits.length() < 10 || (digits.length() == 10 && digits.compareTo("2147483647") <= 0);
+    }
+
+    @Override
+    public Typed visitStringLiteral(StringLiteral node) {
+        return new Typed(node, Meta.STRING);
+    }
+
+    @Override
+    public Typed visitBooleanLiteral(BooleanLiteral node) {
+        return new Typed(node, Meta.BOOLEAN);
+    }
+
+    @Override
+    public Typed visitNullLiteral(NullLiteral node) {
+        return new Typed(node, Meta.NULL);
+    }
+
+    // ------------------------------------------------------------------ operators
+
+    @Override
+    public Typed visitUnary(Unary node) {
+        String op = "unary " + node.operator().symbol();
+        Typed operand = require(node.operand(), Meta.Kind.NUMERIC, op, 1);
+        if (node.operator() == UnaryOperator.BIT_NOT && !integral(operand)) {
+            throw fail(node.operand(), Messages.operandType(op, "an integer", operand.meta().datatype()));
+        }
+        return new Typed(new Unary(node.span(), node.operator(), (Expr) operand.node()), operand.meta().typeOnly()
+                .withUnit(operand.meta().unit()));
+    }
+
+    private static boolean integral(Typed t) {
+        return t.meta().isIntegral() || t.meta().kind() == Meta.Kind.NULL;
+    }
+
+    @Override
+    public Typed visitBinary(Binary node) {
+        String op = node.operator().symbol();
+        if (node.operator() == BinaryOperator.CONCAT) {
+            Typed left = concatOperand(node.left(), op, 1);
+            Typed right = concatOperand(node.right(), op, 2);
+            return new Typed(new Binary(node.span(), node.operator(), (Expr) left.node(), (Expr) right.node()),
+                    Meta.STRING);
+        }
+        Typed left = require(node.left(), Meta.Kind.NUMERIC, op, 1);
+        Typed right = require(node.right(), Meta.Kind.NUMERIC, op, 2);
+        boolean ints = integral(left) && integral(right);
+        if (node.operator().isBitwise() && !ints) {
+            Typed bad = integral(left) ? right : left;
+            throw fail(bad.node(), Messages.operandType(op, "an integer", bad.meta().datatype()));
+        }
+        Meta meta = ints ? Meta.LONG : Meta.DOUBLE;
+        return new Typed(new Binary(node.span(), node.operator(), (Expr) left.node(), (Expr) right.node()), meta);
+    }
+
+    private Typed concatOperand(Expr e, String op, int position) {
+        Typed t = typed(e);
+        Meta.Kind kind = t.meta().kind();
+        if (kind == Meta.Kind.GEOMETRY || kind == Meta.Kind.ARRAY) {
+            throw fail(e, Messages.argumentType(op, position, "a string", kind.description()));
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    @Override
+    public Typed visitBuiltinCall(BuiltinCall node) {
+        BuiltinFunction fn = node.function();
+        String name = fn.adqlName();
+        List<Typed> args = new ArrayList<>();
+        Meta meta;
+        switch (fn.category()) {
+            case MATH, TRIG -> {
+                for (int i = 0; i < node.args().size(); i++) {
+                    args.add(require(node.args().get(i), Meta.Kind.NUMERIC, name, i + 1));
+                }
+                boolean ints = args.stream().allMatch(ExprResolver::integral) && !args.isEmpty();
+                meta = switch (fn) {
+                    case ABS -> ints ? Meta.LONG : Meta.DOUBLE.withUnit(args.get(0).meta().unit());
+                    case MOD -> ints ? Meta.LONG : Meta.DOUBLE;
+                    case CEILING, FLOOR, ROUND, TRUNCATE -> Meta.DOUBLE.withUnit(args.get(0).meta().unit());
+                    case DEGREES -> Meta.DOUBLE.withUnit("deg");
+                    case RADIANS, ACOS, ASIN, ATAN, ATAN2 -> Meta.DOUBLE.withUnit("rad");
+                    default -> Meta.DOUBLE;
+                };
+            }
+            case STRING -> {
+                args.add(require(node.args().get(0), Meta.Kind.STRING, name, 1));
+                meta = Meta.STRING;
+            }
+            default -> {
+                meta = geometryFunction(node, args);
+            }
+        }
+        return new Typed(new BuiltinCall(node.span(), fn, nodes(args)), meta);
+    }
+
+    private Meta geometryFunction(BuiltinCall node, List<Typed> args) {
+        String name = node.function().adqlName();
+        switch (node.function()) {
+            case COORD1, COORD2 -> {
+                args.add(point(node.args().get(0), name, 1));
+                return Meta.DOUBLE.withUnit("deg");
+            }
+            case DISTANCE -> {
+                args.add(point(node.args().get(0), name, 1));
+                args.add(point(node.args().get(1), name, 2));
+                return new Meta("double", null, null, "deg", "pos.angDistance", null, null);
+            }
+            case AREA -> {
+                args.add(require(node.args().get(0), Meta.Kind.GEOMETRY, name, 1));
+                return Meta.DOUBLE.withUnit("deg**2");
+            }
+            case CENTROID -> {
+                args.add(require(node.args().get(0), Meta.Kind.GEOMETRY, name, 1));
+                return Meta.POINT;
+            }
+            case COORDSYS -> {
+                args.add(require(node.args().get(0), Meta.Kind.GEOMETRY, name, 1));
+                return Meta.STRING;
+            }
+            default -> {
+                args.add(require(node.args().get(0), Meta.Kind.GEOMETRY, name, 1));
+                args.add(require(node.args().get(1), Meta.Kind.GEOMETRY, name, 2));
+                return Meta.INT;
+            }
+        }
+    }
+
+    @Override
+    public Typed visitAggregate(Aggregate node) {
+        String name = node.function().name();
+        if (node.arg().isEmpty()) {
+            return new Typed(node, Meta.LONG);
+        }
+        Expr argument = node.arg().get();
+        Typed arg = switch (node.function()) {
+            case SUM, AVG -> require(argument, Meta.Kind.NUMERIC, name, 1);
+            default -> typed(argument);
+        };
+        Meta m = arg.meta();
+        Meta meta = switch (node.function()) {
+            case COUNT -> Meta.LONG;
+            case AVG -> Meta.DOUBLE.withUnit(m.unit());
+            case SUM -> (integral(arg) ? Meta.LONG : Meta.DOUBLE).withUnit(m.unit());
+            default -> new Meta(m.datatype(), m.arraysize(), m.xtype(), m.unit(), m.ucd(), m.utype(), null);
+        };
+        Aggregate resolved = new Aggregate(node.span(), node.function(), node.distinct(), Optional.of((Expr) arg.node()));
+        return new Typed(resolved, meta);
+    }
+
+    @Override
+    public Typed visitUdfCall(UdfCall node) {
+        FunctionInfo fn = queries.function(node);
+        List<Typed> args = new ArrayList<>();
+        for (int i = 0; i < node.args().size(); i++) {
+            Meta.Kind kind = Meta.kindOfAdqlType(fn.argumentTypes().get(i));
+            args.add(kind == null ? typed(node.args().get(i)) : require(node.args().get(i), kind, fn.name(), i + 1));
+        }
+        return new Typed(new UdfCall(node.span(), fn.name(), nodes(args)), Meta.ofAdqlType(fn.returnType()));
+    }
+
+    @Override
+    public Typed visitCast(Cast node) {
+        Typed value = typed(node.value());
+        Meta.Kind kind = value.meta().kind();
+        CastType type = node.type();
+        boolean ok = switch (type) {
+            case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE_PRECISION -> kind == Meta.Kind.NUMERIC
+                    || kind == Meta.Kind.STRING || kind == Meta.Kind.BOOLEAN || kind == Meta.Kind.NULL;
+            case CHAR, VARCHAR -> kind != Meta.Kind.GEOMETRY && kind != Meta.Kind.ARRAY;
+            case TIMESTAMP -> kind == Meta.Kind.STRING || kind == Meta.Kind.TIMESTAMP || kind == Meta.Kind.NULL;
+            default -> kind == Meta.Kind.STRING || kind == Meta.Kind.GEOMETRY || kind == Meta.Kind.NULL;
+        };
+        if (!ok) {
+            throw fail(node.value(), Messages.argumentType("CAST", 1, "convertible to " + type.adql(),
+                    kind.description()));
+        }
+        String arraysize = switch (type) {
+            case CHAR -> node.length() >= 0 ? String.valueOf(node.length()) : "*";
+            case VARCHAR -> node.length() >= 0 ? node.length() + "*" : "*";
+            case TIMESTAMP, POLYGON -> "*";
+            case POINT -> "2";
+            case CIRCLE -> "3";
+            default -> null;
+        };
+        String unit = type.isGeometry() ? "deg" : null;
+        Meta meta = new Meta(type.datatype(), arraysize, type.xtype(), unit, null, null, null);
+        return new Typed(new Cast(node.span(), (Expr) value.node(), type, node.length()), meta);
+    }
+
+    @Override
+    public Typed visitCoalesce(Coalesce node) {
+        List<Typed> args = new ArrayList<>();
+        for (Expr e : node.args()) {
+            args.add(typed(e));
+        }
+        Meta meta = common(args, node.args());
+        return new Typed(new Coalesce(node.span(), nodes(args)), meta);
+    }
+
+    /** The type of the first non-NULL branch; every other branch must be comparable with it. */
+    private static Meta common(List<Typed> branches, List<? extends Node> sources) {
+        Meta first = Meta.NULL;
+        for (int i = 0; i < branches.size(); i++) {
+            Meta m = branches.get(i).meta();
+            if (first.kind() == Meta.Kind.NULL) {
+                first = m;
+            } else if (!Meta.comparable(first.kind(), m.kind())) {
+                throw fail(sources.get(i), Messages.comparisonTypes(first.kind().description(), m.kind().description()));
+            }
+        }
+        return first == Meta.NULL ? Meta.NULL : first.typeOnly().withUnit(first.unit());
+    }
+
+    @Override
+    public Typed visitSimpleCase(SimpleCase node) {
+        Typed operand = typed(node.operand());
+        List<SimpleWhen> whens = new ArrayList<>();
+        List<Typed> results = new ArrayList<>();
+        List<Node> sources = new ArrayList<>();
+        for (SimpleWhen w : node.whens()) {
+            Typed value = typed(w.value());
+            compare(operand, value, w.value());
+            Typed result = typed(w.result());
+            results.add(result);
+            sources.add(w.result());
+            whens.add(new SimpleWhen(w.span(), (Expr) value.node(), (Expr) result.node()));
+        }
+        Optional<Typed> elseResult = node.elseResult().map(this::typed);
+        elseResult.ifPresent(results::add);
+        node.elseResult().ifPresent(sources::add);
+        Meta meta = common(results, sources);
+        return new Typed(new SimpleCase(node.span(), (Expr) operand.node(), whens,
+                elseResult.map(t -> (Expr) t.node())), meta);
+    }
+
+    @Override
+    public Typed visitSearchedCase(SearchedCase node) {
+        List<SearchedWhen> whens = new ArrayList<>();
+        List<Typed> results = new ArrayList<>();
+        List<Node> sources = new ArrayList<>();
+        for (SearchedWhen w : node.whens()) {
+            Predicate condition = predicate(w.condition());
+            Typed result = typed(w.result());
+            results.add(result);
+            sources.add(w.result());
+            whens.add(new SearchedWhen(w.span(), condition, (Expr) result.node()));
+        }
+        Optional<Typed> elseResult = node.elseResult().map(this::typed);
+        elseResult.ifPresent(results::add);
+        node.elseResult().ifPresent(sources::add);
+        Meta meta = common(results, sources);
+        return new Typed(new SearchedCase(node.span(), whens, elseResult.map(t -> (Expr) t.node())), meta);
+    }
+
+    @Override
+    public Typed visitInUnit(InUnit node) {
+        Typed value = require(node.value(), Meta.Kind.NUMERIC, "IN_UNIT", 1);
+        Meta m = value.meta();
+        Meta meta = new Meta("double", null, null, node.unit().value(), m.ucd(), m.utype(), m.description());
+        return new Typed(new InUnit(node.span(), (Expr) value.node(), node.unit()), meta);
+    }
+
+    @Override
+    public Typed visitScalarSubquery(ScalarSubquery node) {
+        QueryResolver.Resolved r = queries.subquery(node.query(), scope);
+        if (r.columns().size() != 1) {
+            throw fail(node, Messages.subqueryColumns(r.columns().size()));
+        }
+        ResultColumn c = r.columns().get(0);
+        Meta meta = new Meta(c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(), c.description());
+        return new Typed(new ScalarSubquery(node.span(), r.query()), meta);
+    }
+
+    // ------------------------------------------------------------------ geometry constructors
+
+    private Optional<Expr> coordSys(Optional<Expr> coordSys, String function) {
+        if (coordSys.isEmpty()) {
+            return coordSys;
+        }
+        Expr cs = coordSys.get();
+        if (cs instanceof StringLiteral s) {
+            String bad = Frames.badCoordSys(s.value());
+            if (bad != null) {
+                throw fail(cs, Messages.unsupportedFrame(s.value()));
+            }
+            return coordSys;
+        }
+        return Optional.of((Expr) require(cs, Meta.Kind.STRING, function, 1).node());
+    }
+
+    private Expr number(Expr e, String function, int position) {
+        return (Expr) require(e, Meta.Kind.NUMERIC, function, position).node();
+    }
+
+    private Expr center(Expr e, String function, int position) {
+        if (e instanceof Point p && p.coordSys().isEmpty()) {
+            return new Point(p.span(), p.coordSys(), number(p.x(), function, position),
+                    number(p.y(), function, position + 1));
+        }
+        return (Expr) point(e, function, position).node();
+    }
+
+    @Override
+    public Typed visitPoint(Point node) {
+        int offset = node.coordSys().isPresent() ? 1 : 0;
+        Optional<Expr> cs = coordSys(node.coordSys(), "POINT");
+        return new Typed(new Point(node.span(), cs, number(node.x(), "POINT", offset + 1),
+                number(node.y(), "POINT", offset + 2)), Meta.POINT);
+    }
+
+    @Override
+    public Typed visitCircle(Circle node) {
+        int offset = node.coordSys().isPresent() ? 1 : 0;
+        Optional<Expr> cs = coordSys(node.coordSys(), "CIRCLE");
+        Expr center = center(node.center(), "CIRCLE", offset + 1);
+        int radiusPosition = offset + (node.center() instanceof Point p && p.coordSys().isEmpty() ? 3 : 2);
+        return new Typed(new Circle(node.span(), cs, center, number(node.radius(), "CIRCLE", radiusPosition)),
+                Meta.CIRCLE);
+    }
+
+    @Override
+    public Typed visitBox(Box node) {
+        int offset = node.coordSys().isPresent() ? 1 : 0;
+        Optional<Expr> cs = coordSys(node.coordSys(), "BOX");
+        Expr center = center(node.center(), "BOX", offset + 1);
+        int next = offset + (node.center() instanceof Point p && p.coordSys().isEmpty() ? 3 : 2);
+        return new Typed(new Box(node.span(), cs, center, number(node.width(), "BOX", next),
+                number(node.height(), "BOX", next + 1)), Meta.POLYGON);
+    }
+
+    @Override
+    public Typed visitPolygon(Polygon node) {
+        int position = node.coordSys().isPresent() ? 1 : 0;
+        Optional<Expr> cs = coordSys(node.coordSys(), "POLYGON");
+        List<Expr> vertices = new ArrayList<>();
+        for (Expr v : node.vertices()) {
+            boolean inline = v instanceof Point p && p.coordSys().isEmpty();
+            vertices.add(center(v, "POLYGON", position + 1));
+            position += inline ? 2 : 1;
+        }
+        return new Typed(new Polygon(node.span(), cs, vertices), Meta.POLYGON);
+    }
+
+    @Override
+    public Typed visitRegion(Region node) {
+        Typed text = require(node.text(), Meta.Kind.STRING, "REGION", 1);
+        if (node.text() instanceof StringLiteral s) {
+            String bad = Frames.badRegionFrame(s.value());
+            if (bad != null) {
+                throw fail(node.text(), Messages.unsupportedFrame(bad));
+            }
+        }
+        return new Typed(new Region(node.span(), (Expr) text.node()), Meta.REGION);
+    }
+
+    // ------------------------------------------------------------------ conditions
+
+    private void compare(Typed a, Typed b, Node at) {
+        if (!Meta.comparable(a.meta().kind(), b.meta().kind())) {
+            throw fail(at, Messages.comparisonTypes(a.meta().kind().description(), b.meta().kind().description()));
+        }
+    }
+
+    private static Typed condition(Predicate p) {
+        return new Typed(p, Meta.BOOLEAN);
+    }
+
+    @Override
+    public Typed visitAnd(And node) {
+        return condition(new And(node.span(), predicate(node.left()), predicate(node.right())));
+    }
+
+    @Override
+    public Typed visitOr(Or node) {
+        return condition(new Or(node.span(), predicate(node.left()), predicate(node.right())));
+    }
+
+    @Override
+    public Typed visitNot(Not node) {
+        return condition(new Not(node.span(), predicate(node.operand())));
+    }
+
+    @Override
+    public Typed visitComparison(Comparison node) {
+        Typed left = typed(node.left());
+        Typed right = typed(node.right());
+        compare(left, right, node);
+        return condition(new Comparison(node.span(), node.operator(), (Expr) left.node(), (Expr) right.node()));
+    }
+
+    @Override
+    public Typed visitBetween(Between node) {
+        Typed value = typed(node.value());
+        Typed low = typed(node.low());
+        Typed high = typed(node.high());
+        compare(value, low, node.low());
+        compare(value, high, node.high());
+        return condition(new Between(node.span(), node.negated(), (Expr) value.node(), (Expr) low.node(),
+                (Expr) high.node()));
+    }
+
+    @Override
+    public Typed visitLike(Like node) {
+        String op = node.caseInsensitive() ? "ILIKE" : "LIKE";
+        Typed value = require(node.value(), Meta.Kind.STRING, op, 1);
+        Typed pattern = require(node.pattern(), Meta.Kind.STRING, op, 2);
+        return condition(new Like(node.span(), node.negated(), node.caseInsensitive(), (Expr) value.node(),
+                (Expr) pattern.node()));
+    }
+
+    @Override
+    public Typed visitInList(InList node) {
+        Typed value = typed(node.value());
+        List<Expr> values = new ArrayList<>();
+        for (Expr e : node.values()) {
+            Typed t = typed(e);
+            compare(value, t, e);
+            values.add((Expr) t.node());
+        }
+        return condition(new InList(node.span(), node.negated(), (Expr) value.node(), values));
+    }
+
+    @Override
+    public Typed visitInSubquery(InSubquery node) {
+        Typed value = typed(node.value());
+        QueryResolver.Resolved r = queries.subquery(node.query(), scope);
+        if (r.columns().size() != 1) {
+            throw fail(node.query(), Messages.subqueryColumns(r.columns().size()));
+        }
+        return condition(new InSubquery(node.span(), node.negated(), (Expr) value.node(), r.query()));
+    }
+
+    @Override
+    public Typed visitExists(Exists node) {
+        return condition(new Exists(node.span(), queries.subquery(node.query(), scope).query()));
+    }
+
+    @Override
+    public Typed visitIsNull(IsNull node) {
+        return condition(new IsNull(node.span(), node.negated(), expr(node.value())));
+    }
+
+    @Override
+    public Typed visitBooleanValue(BooleanValue node) {
+        return condition(new BooleanValue(node.span(), expr(node.value())));
+    }
+
+    /** Whether {@code node} contains an aggregate outside nested subqueries. */
+    static boolean hasAggregate(Node node) {
+        if (node instanceof Aggregate || node instanceof UdfCall u && Features.isAggregateUdf(u.name())) {
+            return true;
+        }
+        for (Node child : Nodes.children(node)) {
+            if (!(child instanceof Query) && hasAggregate(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

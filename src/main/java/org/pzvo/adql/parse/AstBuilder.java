@@ -1,0 +1,568 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.adql.parse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.pzvo.adql.AdqlException;
+import org.pzvo.adql.Messages;
+import org.pzvo.adql.ast.Aggregate;
+import org.pzvo.adql.ast.AggregateFunction;
+import org.pzvo.adql.ast.AllColumns;
+import org.pzvo.adql.ast.And;
+import org.pzvo.adql.ast.Between;
+import org.pzvo.adql.ast.Binary;
+import org.pzvo.adql.ast.BinaryOperator;
+import org.pzvo.adql.ast.BooleanLiteral;
+import org.pzvo.adql.ast.BooleanValue;
+import org.pzvo.adql.ast.BuiltinCall;
+import org.pzvo.adql.ast.BuiltinFunction;
+import org.pzvo.adql.ast.Cast;
+import org.pzvo.adql.ast.CastType;
+import org.pzvo.adql.ast.Coalesce;
+import org.pzvo.adql.ast.ColumnRef;
+import org.pzvo.adql.ast.CommonTableExpr;
+import org.pzvo.adql.ast.Comparison;
+import org.pzvo.adql.ast.ComparisonOperator;
+import org.pzvo.adql.ast.DerivedColumn;
+import org.pzvo.adql.ast.DerivedTable;
+import org.pzvo.adql.ast.Exists;
+import org.pzvo.adql.ast.Expr;
+import org.pzvo.adql.ast.FromItem;
+import org.pzvo.adql.ast.Identifier;
+import org.pzvo.adql.ast.InList;
+import org.pzvo.adql.ast.InSubquery;
+import org.pzvo.adql.ast.InUnit;
+import org.pzvo.adql.ast.IsNull;
+import org.pzvo.adql.ast.Join;
+import org.pzvo.adql.ast.JoinType;
+import org.pzvo.adql.ast.Like;
+import org.pzvo.adql.ast.Not;
+import org.pzvo.adql.ast.NullLiteral;
+import org.pzvo.adql.ast.NumericKind;
+import org.pzvo.adql.ast.NumericLiteral;
+import org.pzvo.adql.ast.Or;
+import org.pzvo.adql.ast.OrderItem;
+import org.pzvo.adql.ast.Predicate;
+import org.pzvo.adql.ast.Query;
+import org.pzvo.adql.ast.ScalarSubquery;
+import org.pzvo.adql.ast.SearchedCase;
+import org.pzvo.adql.ast.SearchedWhen;
+import org.pzvo.adql.ast.SelectItem;
+import org.pzvo.adql.ast.SelectQuery;
+import org.pzvo.adql.ast.SetOperator;
+import org.pzvo.adql.ast.SetQuery;
+import org.pzvo.adql.ast.SimpleCase;
+import org.pzvo.adql.ast.SimpleWhen;
+import org.pzvo.adql.ast.Span;
+import org.pzvo.adql.ast.StringLiteral;
+import org.pzvo.adql.ast.TableName;
+import org.pzvo.adql.ast.TableRef;
+import org.pzvo.adql.ast.UdfCall;
+import org.pzvo.adql.ast.Unary;
+import org.pzvo.adql.ast.UnaryOperator;
+import org.pzvo.adql.ast.WithQuery;
+
+/**
+ * Turns the ANTLR parse tree into the immutable AST (Trino's {@code AstBuilder} pattern). Errors the
+ * grammar cannot express (arity, geometry argument forms, too many name parts, numbers out of
+ * range) are thrown as {@link SyntaxErrors.Signal} carrying an {@link AdqlException} with the span
+ * of the offending text. Not thread-safe; one instance per parse.
+ */
+final class AstBuilder extends AdqlBaseVisitor<Object> {
+    /** Queries written in parentheses: their ORDER BY/OFFSET belong to them, not to a set operation. */
+    private final Set<Query> parenthesised = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    // ------------------------------------------------------------------ helpers
+
+    static Span span(ParserRuleContext ctx) {
+        return Spans.of(ctx);
+    }
+
+    static SyntaxErrors.Signal error(Span span, String message) {
+        return new SyntaxErrors.Signal(new AdqlException(span, message));
+    }
+
+    static void check(boolean condition, ParserRuleContext ctx, String message) {
+        if (!condition) {
+            throw error(span(ctx), message);
+        }
+    }
+
+    private Expr expr(ParserRuleContext ctx) {
+        return (Expr) visit(ctx);
+    }
+
+    private Predicate predicate(ParserRuleContext ctx) {
+        return (Predicate) visit(ctx);
+    }
+
+    private <T> Optional<T> optional(ParserRuleContext ctx, Class<T> type) {
+        return ctx == null ? Optional.empty() : Optional.of(type.cast(visit(ctx)));
+    }
+
+    private <T> List<T> list(List<? extends ParserRuleContext> ctxs, Class<T> type) {
+        List<T> result = new ArrayList<>(ctxs.size());
+        for (ParserRuleContext ctx : ctxs) {
+            result.add(type.cast(visit(ctx)));
+        }
+        return result;
+    }
+
+    private static long unsigned(TerminalNode number) {
+        try {
+            return Long.parseLong(number.getText());
+        } catch (NumberFormatException e) {
+            throw error(Spans.of(number), Messages.numberTooLarge(number.getText()));
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    Query build(AdqlParser.QueryContext ctx) {
+        Query body = body(ctx.queryBody());
+        if (ctx.withClause() == null) {
+            return body;
+        }
+        return new WithQuery(span(ctx), list(ctx.withClause().withItem(), CommonTableExpr.class), body);
+    }
+
+    @Override
+    public CommonTableExpr visitWithItem(AdqlParser.WithItemContext ctx) {
+        List<Identifier> ids = list(ctx.identifier(), Identifier.class);
+        return new CommonTableExpr(span(ctx), ids.get(0), ids.subList(1, ids.size()), body(ctx.queryBody()));
+    }
+
+    /** A complete query body: a trailing ORDER BY/OFFSET of its last select moves to the set operation. */
+    private Query body(AdqlParser.QueryBodyContext ctx) {
+        Query query = (Query) visit(ctx);
+        if (!(query instanceof SetQuery set) || !set.orderBy().isEmpty() || set.offset() >= 0) {
+            return query;
+        }
+        SelectQuery last = trailingSelect(set);
+        if (last == null || (last.orderBy().isEmpty() && last.offset() < 0)) {
+            return query;
+        }
+        SelectQuery stripped = new SelectQuery(last.span(), last.distinct(), last.top(), last.items(), last.from(),
+                last.where(), last.groupBy(), last.having(), List.of(), -1);
+        SetQuery rebuilt = (SetQuery) replaceTrailing(set, stripped);
+        return new SetQuery(rebuilt.span(), rebuilt.operator(), rebuilt.all(), rebuilt.left(), rebuilt.right(),
+                last.orderBy(), last.offset());
+    }
+
+    private SelectQuery trailingSelect(Query query) {
+        if (parenthesised.contains(query)) {
+            return null;
+        }
+        if (query instanceof SelectQuery select) {
+            return select;
+        }
+        return query instanceof SetQuery set ? trailingSelect(set.right()) : null;
+    }
+
+    private Query replaceTrailing(Query query, SelectQuery replacement) {
+        if (query instanceof SetQuery set) {
+            return new SetQuery(set.span(), set.operator(), set.all(), set.left(),
+                    replaceTrailing(set.right(), replacement), set.orderBy(), set.offset());
+        }
+        return replacement;
+    }
+
+    @Override
+    public Query visitTermBody(AdqlParser.TermBodyContext ctx) {
+        return (Query) visit(ctx.queryTerm());
+    }
+
+    @Override
+    public Query visitSetBody(AdqlParser.SetBodyContext ctx) {
+        SetOperator op = ctx.op.getType() == AdqlLexer.UNION ? SetOperator.UNION : SetOperator.EXCEPT;
+        return new SetQuery(span(ctx), op, ctx.ALL() != null, (Query) visit(ctx.queryBody()),
+                (Query) visit(ctx.queryTerm()), List.of(), -1);
+    }
+
+    @Override
+    public Query visitPrimaryTerm(AdqlParser.PrimaryTermContext ctx) {
+        return (Query) visit(ctx.queryPrimary());
+    }
+
+    @Override
+    public Query visitIntersectTerm(AdqlParser.IntersectTermContext ctx) {
+        return new SetQuery(span(ctx), SetOperator.INTERSECT, ctx.ALL() != null, (Query) visit(ctx.queryTerm()),
+                (Query) visit(ctx.queryPrimary()), List.of(), -1);
+    }
+
+    @Override
+    public Query visitSelectPrimary(AdqlParser.SelectPrimaryContext ctx) {
+        return (Query) visit(ctx.selectQuery());
+    }
+
+    @Override
+    public Query visitParenQuery(AdqlParser.ParenQueryContext ctx) {
+        Query query = body(ctx.queryBody());
+        parenthesised.add(query);
+        return query;
+    }
+
+    @Override
+    public Query visitSubquery(AdqlParser.SubqueryContext ctx) {
+        return body(ctx.queryBody());
+    }
+
+    @Override
+    public SelectQuery visitSelectQuery(AdqlParser.SelectQueryContext ctx) {
+        boolean distinct = ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null;
+        long top = ctx.top == null ? -1 : unsigned(ctx.UNSIGNED_INTEGER());
+        List<SelectItem> items = list(ctx.selectItem(), SelectItem.class);
+        List<FromItem> from = list(ctx.fromClause().tableReference(), FromItem.class);
+        Optional<Predicate> where = ctx.whereClause() == null ? Optional.empty()
+                : Optional.of(predicate(ctx.whereClause().searchCondition()));
+        List<Expr> groupBy = ctx.groupByClause() == null ? List.of()
+                : list(ctx.groupByClause().valueExpr(), Expr.class);
+        Optional<Predicate> having = ctx.havingClause() == null ? Optional.empty()
+                : Optional.of(predicate(ctx.havingClause().searchCondition()));
+        List<OrderItem> orderBy = ctx.orderByClause() == null ? List.of()
+                : list(ctx.orderByClause().sortSpec(), OrderItem.class);
+        long offset = ctx.offsetClause() == null ? -1 : unsigned(ctx.offsetClause().UNSIGNED_INTEGER());
+        return new SelectQuery(span(ctx), distinct, top, items, from, where, groupBy, having, orderBy, offset);
+    }
+
+    @Override
+    public OrderItem visitSortSpec(AdqlParser.SortSpecContext ctx) {
+        return new OrderItem(span(ctx), expr(ctx.valueExpr()), ctx.DESC() != null);
+    }
+
+    // ------------------------------------------------------------------ select list and FROM
+
+    @Override
+    public SelectItem visitAllColumns(AdqlParser.AllColumnsContext ctx) {
+        return new AllColumns(span(ctx), Optional.empty());
+    }
+
+    @Override
+    public SelectItem visitQualifiedAllColumns(AdqlParser.QualifiedAllColumnsContext ctx) {
+        return new AllColumns(span(ctx), Optional.of(tableName(ctx.qualifiedName())));
+    }
+
+    @Override
+    public SelectItem visitDerivedColumn(AdqlParser.DerivedColumnContext ctx) {
+        return new DerivedColumn(span(ctx), expr(ctx.valueExpr()), optional(ctx.identifier(), Identifier.class));
+    }
+
+    private TableName tableName(AdqlParser.QualifiedNameContext ctx) {
+        List<Identifier> parts = list(ctx.identifier(), Identifier.class);
+        check(parts.size() <= 3, ctx, Messages.tooManyNameParts(ctx.getText()));
+        int n = parts.size();
+        return new TableName(span(ctx), n == 3 ? Optional.of(parts.get(0)) : Optional.empty(),
+                n >= 2 ? Optional.of(parts.get(n - 2)) : Optional.empty(), parts.get(n - 1));
+    }
+
+    @Override
+    public FromItem visitQualifiedJoin(AdqlParser.QualifiedJoinContext ctx) {
+        FromItem left = (FromItem) visit(ctx.tableReference(0));
+        FromItem right = (FromItem) visit(ctx.tableReference(1));
+        JoinType type = joinType(ctx.joinType());
+        if (ctx.joinSpec() instanceof AdqlParser.OnSpecContext on) {
+            return new Join(span(ctx), type, false, left, right, Optional.of(predicate(on.searchCondition())),
+                    List.of());
+        }
+        AdqlParser.UsingSpecContext using = (AdqlParser.UsingSpecContext) ctx.joinSpec();
+        return new Join(span(ctx), type, false, left, right, Optional.empty(),
+                list(using.identifier(), Identifier.class));
+    }
+
+    @Override
+    public FromItem visitNaturalJoin(AdqlParser.NaturalJoinContext ctx) {
+        return new Join(span(ctx), joinType(ctx.joinType()), true, (FromItem) visit(ctx.tableReference(0)),
+                (FromItem) visit(ctx.tableReference(1)), Optional.empty(), List.of());
+    }
+
+    private static JoinType joinType(AdqlParser.JoinTypeContext ctx) {
+        if (ctx == null || ctx.INNER() != null) {
+            return JoinType.INNER;
+        }
+        return ctx.LEFT() != null ? JoinType.LEFT : ctx.RIGHT() != null ? JoinType.RIGHT : JoinType.FULL;
+    }
+
+    @Override
+    public FromItem visitPrimaryTable(AdqlParser.PrimaryTableContext ctx) {
+        return (FromItem) visit(ctx.tablePrimary());
+    }
+
+    @Override
+    public FromItem visitNamedTable(AdqlParser.NamedTableContext ctx) {
+        return new TableRef(span(ctx), tableName(ctx.qualifiedName()), optional(ctx.identifier(), Identifier.class));
+    }
+
+    @Override
+    public FromItem visitDerivedTable(AdqlParser.DerivedTableContext ctx) {
+        return new DerivedTable(span(ctx), (Query) visit(ctx.subquery()), (Identifier) visit(ctx.identifier()));
+    }
+
+    @Override
+    public FromItem visitParenTable(AdqlParser.ParenTableContext ctx) {
+        FromItem inner = (FromItem) visit(ctx.tableReference());
+        check(inner instanceof Join, ctx.tableReference(), Messages.joinExpectedInParentheses());
+        return inner;
+    }
+
+    @Override
+    public Identifier visitIdentifier(AdqlParser.IdentifierContext ctx) {
+        String text = ctx.getText();
+        if (ctx.DELIMITED_ID() != null) {
+            return new Identifier(span(ctx), text.substring(1, text.length() - 1).replace("\"\"", "\""), true);
+        }
+        return new Identifier(span(ctx), text, false);
+    }
+
+    // ------------------------------------------------------------------ conditions
+
+    @Override
+    public Predicate visitNotCondition(AdqlParser.NotConditionContext ctx) {
+        return new Not(span(ctx), predicate(ctx.searchCondition()));
+    }
+
+    @Override
+    public Predicate visitAndCondition(AdqlParser.AndConditionContext ctx) {
+        return new And(span(ctx), predicate(ctx.searchCondition(0)), predicate(ctx.searchCondition(1)));
+    }
+
+    @Override
+    public Predicate visitOrCondition(AdqlParser.OrConditionContext ctx) {
+        return new Or(span(ctx), predicate(ctx.searchCondition(0)), predicate(ctx.searchCondition(1)));
+    }
+
+    @Override
+    public Predicate visitParenCondition(AdqlParser.ParenConditionContext ctx) {
+        return predicate(ctx.searchCondition());
+    }
+
+    @Override
+    public Predicate visitPredicateCondition(AdqlParser.PredicateConditionContext ctx) {
+        return predicate(ctx.predicate());
+    }
+
+    @Override
+    public Predicate visitComparisonPredicate(AdqlParser.ComparisonPredicateContext ctx) {
+        ComparisonOperator op = switch (ctx.compOp().getStart().getType()) {
+            case AdqlLexer.EQ -> ComparisonOperator.EQUAL;
+            case AdqlLexer.NE, AdqlLexer.NE2 -> ComparisonOperator.NOT_EQUAL;
+            case AdqlLexer.LT -> ComparisonOperator.LESS_THAN;
+            case AdqlLexer.LE -> ComparisonOperator.LESS_THAN_OR_EQUAL;
+            case AdqlLexer.GT -> ComparisonOperator.GREATER_THAN;
+            default -> ComparisonOperator.GREATER_THAN_OR_EQUAL;
+        };
+        return new Comparison(span(ctx), op, expr(ctx.valueExpr(0)), expr(ctx.valueExpr(1)));
+    }
+
+    @Override
+    public Predicate visitBetweenPredicate(AdqlParser.BetweenPredicateContext ctx) {
+        return new Between(span(ctx), ctx.NOT() != null, expr(ctx.valueExpr(0)), expr(ctx.valueExpr(1)),
+                expr(ctx.valueExpr(2)));
+    }
+
+    @Override
+    public Predicate visitLikePredicate(AdqlParser.LikePredicateContext ctx) {
+        return new Like(span(ctx), ctx.NOT() != null, ctx.op.getType() == AdqlLexer.ILIKE, expr(ctx.valueExpr(0)),
+                expr(ctx.valueExpr(1)));
+    }
+
+    @Override
+    public Predicate visitInSubqueryPredicate(AdqlParser.InSubqueryPredicateContext ctx) {
+        return new InSubquery(span(ctx), ctx.NOT() != null, expr(ctx.valueExpr()), (Query) visit(ctx.subquery()));
+    }
+
+    @Override
+    public Predicate visitInListPredicate(AdqlParser.InListPredicateContext ctx) {
+        List<Expr> values = list(ctx.valueExpr(), Expr.class);
+        return new InList(span(ctx), ctx.NOT() != null, values.get(0), values.subList(1, values.size()));
+    }
+
+    @Override
+    public Predicate visitNullPredicate(AdqlParser.NullPredicateContext ctx) {
+        return new IsNull(span(ctx), ctx.NOT() != null, expr(ctx.valueExpr()));
+    }
+
+    @Override
+    public Predicate visitExistsPredicate(AdqlParser.ExistsPredicateContext ctx) {
+        return new Exists(span(ctx), (Query) visit(ctx.subquery()));
+    }
+
+    @Override
+    public Predicate visitBooleanPredicate(AdqlParser.BooleanPredicateContext ctx) {
+        AdqlParser.BooleanValueContext value = ctx.booleanValue();
+        Expr expr = value.udfCall() != null ? expr(value.udfCall())
+                : new BooleanLiteral(span(value), value.TRUE() != null);
+        return new BooleanValue(span(ctx), expr);
+    }
+
+    // ------------------------------------------------------------------ values
+
+    @Override
+    public Expr visitUnaryExpr(AdqlParser.UnaryExprContext ctx) {
+        UnaryOperator op = switch (ctx.op.getType()) {
+            case AdqlLexer.PLUS -> UnaryOperator.PLUS;
+            case AdqlLexer.MINUS -> UnaryOperator.MINUS;
+            default -> UnaryOperator.BIT_NOT;
+        };
+        return new Unary(span(ctx), op, expr(ctx.valueExpr()));
+    }
+
+    @Override
+    public Expr visitBinaryExpr(AdqlParser.BinaryExprContext ctx) {
+        BinaryOperator op = switch (ctx.op.getType()) {
+            case AdqlLexer.STAR -> BinaryOperator.MULTIPLY;
+            case AdqlLexer.SLASH -> BinaryOperator.DIVIDE;
+            case AdqlLexer.PLUS -> BinaryOperator.ADD;
+            case AdqlLexer.MINUS -> BinaryOperator.SUBTRACT;
+            case AdqlLexer.AMPERSAND -> BinaryOperator.BIT_AND;
+            case AdqlLexer.CARET -> BinaryOperator.BIT_XOR;
+            case AdqlLexer.BAR -> BinaryOperator.BIT_OR;
+            default -> BinaryOperator.CONCAT;
+        };
+        return new Binary(span(ctx), op, expr(ctx.valueExpr(0)), expr(ctx.valueExpr(1)));
+    }
+
+    @Override
+    public Expr visitPrimaryExpr(AdqlParser.PrimaryExprContext ctx) {
+        return expr(ctx.primary());
+    }
+
+    @Override
+    public Expr visitLiteralPrimary(AdqlParser.LiteralPrimaryContext ctx) {
+        Token token = ctx.literal().getStart();
+        Span span = span(ctx);
+        String text = token.getText();
+        return switch (token.getType()) {
+            case AdqlLexer.UNSIGNED_INTEGER -> new NumericLiteral(span, text, NumericKind.INTEGER);
+            case AdqlLexer.DECIMAL -> new NumericLiteral(span, text, NumericKind.DECIMAL);
+            case AdqlLexer.REAL_NUMBER -> new NumericLiteral(span, text, NumericKind.REAL);
+            case AdqlLexer.HEX_NUMBER -> new NumericLiteral(span, text, NumericKind.HEX);
+            case AdqlLexer.STRING -> stringLiteral(token);
+            case AdqlLexer.TRUE -> new BooleanLiteral(span, true);
+            case AdqlLexer.FALSE -> new BooleanLiteral(span, false);
+            default -> new NullLiteral(span);
+        };
+    }
+
+    private static StringLiteral stringLiteral(Token token) {
+        String text = token.getText();
+        return new StringLiteral(Spans.of(token), text.substring(1, text.length() - 1).replace("''", "'"));
+    }
+
+    @Override
+    public Expr visitColumnPrimary(AdqlParser.ColumnPrimaryContext ctx) {
+        List<Identifier> parts = list(ctx.qualifiedName().identifier(), Identifier.class);
+        check(parts.size() <= 4, ctx, Messages.tooManyNameParts(ctx.getText()));
+        return new ColumnRef(span(ctx), parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1));
+    }
+
+    @Override
+    public Expr visitParenPrimary(AdqlParser.ParenPrimaryContext ctx) {
+        return expr(ctx.valueExpr());
+    }
+
+    @Override
+    public Expr visitSubqueryPrimary(AdqlParser.SubqueryPrimaryContext ctx) {
+        return new ScalarSubquery(span(ctx), (Query) visit(ctx.subquery()));
+    }
+
+    @Override
+    public Expr visitCountAllPrimary(AdqlParser.CountAllPrimaryContext ctx) {
+        return new Aggregate(span(ctx), AggregateFunction.COUNT, false, Optional.empty());
+    }
+
+    @Override
+    public Expr visitAggregatePrimary(AdqlParser.AggregatePrimaryContext ctx) {
+        AggregateFunction fn = AggregateFunction.valueOf(ctx.fn.getText().toUpperCase(Locale.ROOT));
+        boolean distinct = ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null;
+        return new Aggregate(span(ctx), fn, distinct, Optional.of(expr(ctx.valueExpr())));
+    }
+
+    private List<Expr> arguments(AdqlParser.ArgumentsContext ctx) {
+        return ctx == null ? List.of() : list(ctx.valueExpr(), Expr.class);
+    }
+
+    @Override
+    public Expr visitBuiltinPrimary(AdqlParser.BuiltinPrimaryContext ctx) {
+        BuiltinFunction fn = BuiltinFunction.valueOf(ctx.builtinName().getText().toUpperCase(Locale.ROOT));
+        List<Expr> args = arguments(ctx.arguments());
+        Span span = span(ctx);
+        if (fn == BuiltinFunction.DISTANCE && args.size() == 4) {
+            args = List.of(GeometryArgs.point(args.get(0), args.get(1)), GeometryArgs.point(args.get(2), args.get(3)));
+        } else if (fn == BuiltinFunction.DISTANCE && args.size() != 2) {
+            throw error(span, Messages.wrongArgumentCount(fn.adqlName(), 2, 2, args.size())
+                    .replace("takes 2 arguments", "takes 2 or 4 arguments"));
+        }
+        if (args.size() < fn.minArgs() || args.size() > fn.maxArgs()) {
+            throw error(span, Messages.wrongArgumentCount(fn.adqlName(), fn.minArgs(), fn.maxArgs(), args.size()));
+        }
+        return new BuiltinCall(span, fn, args);
+    }
+
+    @Override
+    public Expr visitGeometryPrimary(AdqlParser.GeometryPrimaryContext ctx) {
+        return GeometryArgs.build(span(ctx), ctx.geometryName().getText().toUpperCase(Locale.ROOT),
+                arguments(ctx.arguments()));
+    }
+
+    @Override
+    public Expr visitCastPrimary(AdqlParser.CastPrimaryContext ctx) {
+        AdqlParser.CastTypeContext type = ctx.castType();
+        String name = type.getStart().getText().toUpperCase(Locale.ROOT);
+        CastType castType = name.equals("DOUBLE") ? CastType.DOUBLE_PRECISION : CastType.valueOf(name);
+        int length = -1;
+        if (type.UNSIGNED_INTEGER() != null) {
+            long value = unsigned(type.UNSIGNED_INTEGER());
+            if (value > Integer.MAX_VALUE) {
+                throw error(Spans.of(type.UNSIGNED_INTEGER()), Messages.numberTooLarge(type.UNSIGNED_INTEGER().getText()));
+            }
+            length = (int) value;
+        }
+        return new Cast(span(ctx), expr(ctx.valueExpr()), castType, length);
+    }
+
+    @Override
+    public Expr visitCoalescePrimary(AdqlParser.CoalescePrimaryContext ctx) {
+        return new Coalesce(span(ctx), arguments(ctx.arguments()));
+    }
+
+    @Override
+    public Expr visitInUnitPrimary(AdqlParser.InUnitPrimaryContext ctx) {
+        return new InUnit(span(ctx), expr(ctx.valueExpr()), stringLiteral(ctx.STRING().getSymbol()));
+    }
+
+    @Override
+    public Expr visitSimpleCasePrimary(AdqlParser.SimpleCasePrimaryContext ctx) {
+        List<SimpleWhen> whens = ctx.simpleWhen().stream()
+                .map(w -> new SimpleWhen(span(w), expr(w.valueExpr(0)), expr(w.valueExpr(1))))
+                .collect(Collectors.toList());
+        Optional<Expr> elseResult = ctx.valueExpr().size() > 1 ? Optional.of(expr(ctx.valueExpr(1))) : Optional.empty();
+        return new SimpleCase(span(ctx), expr(ctx.valueExpr(0)), whens, elseResult);
+    }
+
+    @Override
+    public Expr visitSearchedCasePrimary(AdqlParser.SearchedCasePrimaryContext ctx) {
+        List<SearchedWhen> whens = ctx.searchedWhen().stream()
+                .map(w -> new SearchedWhen(span(w), predicate(w.searchCondition()), expr(w.valueExpr())))
+                .collect(Collectors.toList());
+        return new SearchedCase(span(ctx), whens, optional(ctx.valueExpr(), Expr.class));
+    }
+
+    @Override
+    public Expr visitUdfPrimary(AdqlParser.UdfPrimaryContext ctx) {
+        return expr(ctx.udfCall());
+    }
+
+    @Override
+    public Expr visitUdfCall(AdqlParser.UdfCallContext ctx) {
+        return new UdfCall(span(ctx), ctx.REGULAR_ID().getText(), arguments(ctx.arguments()));
+    }
+}

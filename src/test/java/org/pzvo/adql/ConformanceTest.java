@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.adql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pzvo.adql.ast.AstEquality;
+import org.pzvo.adql.ast.Query;
+import org.pzvo.adql.feature.Features;
+import org.pzvo.adql.feature.LanguageFeature;
+import org.pzvo.adql.print.AdqlPrinter;
+
+/**
+ * Every lyonetia ADQL 2.1 validation query is accepted or rejected as its file says, by the parser
+ * plus the declared-feature check (which is what rejects {@code my_undefined_function}). Valid
+ * queries also survive a print/parse round trip. No exceptions are needed.
+ *
+ * <p>The X1 file holds queries written for the ESO TAP service, which declares the UDFs
+ * {@code ESO_INTERSECTION} and {@code eso_dateadd_sec}; they are declared here as that service
+ * would, on top of pzvo's own features.
+ */
+class ConformanceTest {
+    private static final List<LanguageFeature> DECLARED = declared();
+
+    private static List<LanguageFeature> declared() {
+        List<LanguageFeature> all = new ArrayList<>(Features.supported());
+        all.add(new LanguageFeature(Features.UDF, "eso_intersection(a POLYGON, b POLYGON) -> DOUBLE", "ESO"));
+        all.add(new LanguageFeature(Features.UDF, "eso_dateadd_sec(s DOUBLE, t TIMESTAMP) -> TIMESTAMP", "ESO"));
+        return all;
+    }
+
+    static Stream<ConformanceQueries.Case> cases() throws Exception {
+        return ConformanceQueries.all().stream();
+    }
+
+    static Stream<ConformanceQueries.Case> validCases() throws Exception {
+        return ConformanceQueries.all().stream().filter(ConformanceQueries.Case::valid);
+    }
+
+    private static Query accept(String adql) throws AdqlException {
+        Query query = AdqlParser.parseQuery(adql);
+        Features.check(query, DECLARED);
+        return query;
+    }
+
+    @Test
+    void queriesArePresent() throws Exception {
+        assumeTrue(ConformanceQueries.present(), "../shared/adql-conformance is absent");
+        assertTrue(ConformanceQueries.all().size() > 150);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void acceptedOrRejectedAsTheFileSays(ConformanceQueries.Case c) throws Exception {
+        if (c.valid()) {
+            accept(c.adql());
+        } else {
+            assertThrows(AdqlException.class, () -> accept(c.adql()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validCases")
+    void printedFormParsesToTheSameTree(ConformanceQueries.Case c) throws Exception {
+        Query query = AdqlParser.parseQuery(c.adql());
+        String printed = AdqlPrinter.print(query);
+        Query again = AdqlParser.parseQuery(printed);
+        assertTrue(AstEquality.equalsIgnoringSpans(query, again), () -> "printed: " + printed);
+        assertEquals(printed, AdqlPrinter.print(again));
+    }
+}
