@@ -5,6 +5,7 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -21,7 +22,9 @@ import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
 import org.pzvo.sql.SqlDialects;
+import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
+import org.pzvo.tap.DaliJobErrors;
 import org.pzvo.tap.Examples;
 import org.pzvo.tap.QueryRunner;
 import org.pzvo.tap.SyncServlet;
@@ -29,6 +32,10 @@ import org.pzvo.tap.TapQuery;
 import org.pzvo.tap.TapService;
 import org.pzvo.tap.Vosi;
 import org.pzvo.tap.VosiServlet;
+import org.pzvo.uws.JobStore;
+import org.pzvo.uws.UwsConfig;
+import org.pzvo.uws.UwsService;
+import org.pzvo.uws.http.UwsServlet;
 
 /**
  * The HTTP server: Jetty with one servlet per endpoint of DESIGN.md's endpoint table. The
@@ -37,10 +44,12 @@ import org.pzvo.tap.VosiServlet;
 public final class PzvoServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
+    private final UwsService uws;
 
-    private PzvoServer(Server jetty, ServerConnector connector) {
+    private PzvoServer(Server jetty, ServerConnector connector, UwsService uws) {
         this.jetty = jetty;
         this.connector = connector;
+        this.uws = uws;
     }
 
     /** Builds and starts the server; returns once it accepts connections. */
@@ -67,12 +76,18 @@ public final class PzvoServer implements AutoCloseable {
         TapService tap = tapService(config, metadata, pools);
         Vosi vosi = vosi(config, pools);
         vosi.refreshRowCounts();
+        UwsService uws = uwsService(config, pools, tap);
 
         ServletHolder sync = new ServletHolder(new SyncServlet(tap));
         Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
         sync.getRegistration().setMultipartConfig(new MultipartConfigElement(uploads.toString(),
                 config.http().maxRequestBytes(), config.http().maxRequestBytes(), 1 << 20));
         context.addServlet(sync, "/tap/sync");
+        // Owners come with authentication (issue 9); until then every job is anonymous.
+        ServletHolder async = new ServletHolder(new UwsServlet(uws, req -> null, new DaliJobErrors()));
+        async.getRegistration().setMultipartConfig(UwsServlet.multipartConfig(uploads, config.http().maxRequestBytes()));
+        context.addServlet(async, "/tap/async");
+        context.addServlet(async, "/tap/async/*");
         add(context, new VosiServlet(VosiServlet.Kind.CAPABILITIES, tap, vosi), "/tap/capabilities");
         add(context, new VosiServlet(VosiServlet.Kind.AVAILABILITY, tap, vosi), "/tap/availability");
         add(context, new VosiServlet(VosiServlet.Kind.EXAMPLES, tap, vosi), "/tap/examples");
@@ -88,8 +103,13 @@ public final class PzvoServer implements AutoCloseable {
         }
         jetty.setHandler(context);
         jetty.setStopAtShutdown(true);
-        jetty.start();
-        return new PzvoServer(jetty, connector);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            uws.close();
+            throw e;
+        }
+        return new PzvoServer(jetty, connector, uws);
     }
 
     private static void add(ServletContextHandler context, HttpServlet servlet, String path) {
@@ -101,17 +121,33 @@ public final class PzvoServer implements AutoCloseable {
         var tapLimits = config.tap();
         QueryRunner sync = new QueryRunner(new QueryRunner.Settings(pools.sync(), dialect, config.db().fetchSize(),
                 tapLimits.syncTimeoutSeconds()));
-        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(),
-                tapLimits.syncTimeoutSeconds()));
-        return new TapService(metadata, new TapQuery.Limits(tapLimits.defaultMaxrec(), tapLimits.hardMaxrec(),
-                config.http().maxQueryChars()), sync, async);
+        // No statement timeout for jobs: the UWS engine aborts them at their execution duration,
+        // which cancels the statement.
+        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0));
+        return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
+                tapLimits.hardMaxrec(), config.http().maxQueryChars()), sync, async);
+    }
+
+    private static UwsService uwsService(ServerConfig config, ConnectionPools pools, TapService tap) {
+        var u = config.uws();
+        UwsConfig uwsConfig = new UwsConfig(Duration.ofSeconds(u.defaultExecutionSeconds()),
+                Duration.ofSeconds(u.maxExecutionSeconds()), Duration.ofDays(u.defaultDestructionDays()),
+                Duration.ofDays(u.maxDestructionDays()), u.maxConcurrent(), u.maxConcurrentPerOwner(), u.maxQueued(),
+                Duration.ofSeconds(u.maxWaitSeconds()), config.storage().dataDir(), Duration.ofMinutes(1));
+        JobStore store = new JobStore(pools.async(), pools.engine());
+        store.createSchema();
+        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap));
+        service.start();
+        return service;
     }
 
     private static Vosi vosi(ServerConfig config, ConnectionPools pools) {
         var t = config.tap();
-        Capabilities caps = new Capabilities(Features.all(),
+        var u = config.uws();
+        Capabilities caps = new Capabilities(Features.supported(),
                 new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), t.syncTimeoutSeconds(),
-                        t.syncTimeoutSeconds(), t.syncTimeoutSeconds(), 86_400, 86_400 * 7),
+                        u.defaultExecutionSeconds(), u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400,
+                        u.maxDestructionDays() * 86_400),
                 List.of());
         return new Vosi(config.http().baseUrl(), pools.sync(), caps, Examples.load(),
                 c -> RowCountEstimates.estimate(c, pools.engine()));
@@ -128,6 +164,10 @@ public final class PzvoServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } finally {
+            uws.close();
+        }
     }
 }

@@ -9,13 +9,14 @@ import java.util.Objects;
  * The whole configuration of a pzvo server: parsed once at start-up from conf/pzvo.properties,
  * environment variables and command-line overrides, validated, then immutable.
  */
-public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Service service) {
+public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, Service service) {
 
     public ServerConfig {
         Objects.requireNonNull(http);
         Objects.requireNonNull(storage);
         Objects.requireNonNull(db);
         Objects.requireNonNull(tap);
+        Objects.requireNonNull(uws);
         Objects.requireNonNull(service);
     }
 
@@ -29,6 +30,11 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Service s
 
     /** TAP limits (TAP 1.1 §2.7.4 and TAPRegExt outputLimit/executionDuration). */
     public record Tap(long defaultMaxrec, long hardMaxrec, int syncTimeoutSeconds) {}
+
+    /** Asynchronous job limits (UWS 1.1; advertised as TAPRegExt executionDuration/retentionPeriod). */
+    public record Uws(int defaultExecutionSeconds, int maxExecutionSeconds, int defaultDestructionDays,
+                      int maxDestructionDays, int maxConcurrent, int maxConcurrentPerOwner, int maxQueued,
+                      int maxWaitSeconds) {}
 
     public record Service(String title, String publisher, String authority) {}
 
@@ -63,9 +69,21 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Service s
                     "at most tap.maxrec.hard (" + hardMaxrec + ")");
         }
         Tap tap = new Tap(defaultMaxrec, hardMaxrec, src.intIn("tap.sync.timeout-seconds", 1, 86_400));
+        Uws uws = uws(src, db.asyncPoolSize());
         Service service = new Service(src.string("service.title"), src.string("service.publisher"),
                 authority(src));
-        return new ServerConfig(http, storage, db, tap, service);
+        return new ServerConfig(http, storage, db, tap, uws, service);
+    }
+
+    private static Uws uws(ConfigSource src, int asyncPoolSize) {
+        int maxExecution = src.intIn("uws.execution.max-seconds", 1, 30 * 86_400);
+        int defaultExecution = src.intIn("uws.execution.default-seconds", 1, maxExecution);
+        int maxDestruction = src.intIn("uws.destruction.max-days", 1, 3650);
+        int defaultDestruction = src.intIn("uws.destruction.default-days", 1, maxDestruction);
+        int maxConcurrent = src.intIn("uws.max-concurrent", 1, asyncPoolSize);
+        return new Uws(defaultExecution, maxExecution, defaultDestruction, maxDestruction, maxConcurrent,
+                src.intIn("uws.max-concurrent-per-owner", 1, maxConcurrent),
+                src.intIn("uws.max-queued", 1, 1_000_000), src.intIn("uws.max-wait-seconds", 0, 3600));
     }
 
     private static String baseUrl(ConfigSource src) {

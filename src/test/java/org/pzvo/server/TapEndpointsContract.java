@@ -172,6 +172,67 @@ abstract class TapEndpointsContract {
     }
 
     @Test
+    void multipartPostQueryWorks() throws Exception {
+        String boundary = "pzvo-test-boundary";
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> e : Map.of("LANG", "ADQL", "QUERY",
+                "SELECT TOP 3 objectId FROM lsst.object ORDER BY objectId", "RESPONSEFORMAT", "csv").entrySet()) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(e.getKey()).append("\"\r\n\r\n").append(e.getValue()).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/tap/sync"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), text(r));
+        assertEquals(4, text(r).strip().split("\n").length, text(r));
+    }
+
+    @Test
+    void asyncJobRunsAndServesItsResult() throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> created = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "/tap/async"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("LANG", "ADQL", "PHASE", "RUN",
+                        "QUERY", "SELECT TOP 40 object_id, z_mode, pdf FROM pz.photoz ORDER BY object_id"))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, created.statusCode(), created.body());
+        String job = created.headers().firstValue("Location").orElseThrow();
+        String path = URI.create(job).getPath();
+        String phase = "";
+        for (int i = 0; i < 120 && !phase.equals("COMPLETED") && !phase.equals("ERROR"); i++) {
+            phase = text(get(path + "/phase?WAIT=1")).strip();
+            if (!phase.equals("COMPLETED")) {
+                phase = text(get(path + "/phase")).strip();
+                Thread.sleep(250);
+            }
+        }
+        assertEquals("COMPLETED", phase, text(get(path)));
+        HttpResponse<byte[]> result = get(path + "/results/result");
+        assertEquals(200, result.statusCode());
+        assertEquals(40, countRows(read(result.body(), "votable")));
+    }
+
+    @Test
+    void asyncJobWithBrokenAdqlEndsInErrorWithPosition() throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> created = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "/tap/async"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("LANG", "ADQL", "PHASE", "RUN",
+                        "QUERY", "SELECT nosuch FROM pz.photoz")))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, created.statusCode(), created.body());
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        String phase = "";
+        for (int i = 0; i < 120 && !phase.equals("ERROR"); i++) {
+            phase = text(get(path + "/phase")).strip();
+            Thread.sleep(100);
+        }
+        assertEquals("ERROR", phase);
+        String error = text(get(path + "/error"));
+        assertTrue(error.contains("QUERY_STATUS\" value=\"ERROR\"") && error.contains("line 1, column 8"), error);
+    }
+
+    @Test
     void maxrecOverflowIsFlaggedAfterTheTable() throws Exception {
         HttpResponse<byte[]> r = sync(Map.of("LANG", "ADQL", "QUERY", "SELECT objectId FROM lsst.object", "MAXREC", "5"));
         assertEquals(200, r.statusCode());
@@ -228,8 +289,8 @@ abstract class TapEndpointsContract {
     void vosiDocumentsAreServed() throws Exception {
         HttpResponse<byte[]> caps = get("/tap/capabilities");
         assertEquals(200, caps.statusCode());
-        assertTrue(text(caps).contains("ivo://ivoa.net/std/TAPRegExt#features-adqlgeo")
-                || text(caps).contains("features-adql-geo"), text(caps));
+        assertTrue(text(caps).contains("<languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-adqlgeo\">"),
+                text(caps));
         HttpResponse<byte[]> tables = get("/tap/tables");
         assertEquals(200, tables.statusCode());
         for (String name : new String[] {"lsst.object", "pz.photoz", "pz.run", "spec.specz", "maps.map_pixel",
