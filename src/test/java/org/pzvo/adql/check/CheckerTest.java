@@ -35,7 +35,7 @@ class CheckerTest {
         return q.columns().stream().map(ResultColumn::name).collect(Collectors.toList());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         SELECT coord_rx FROM lsst.object                    | line 1, column 8: unknown column 'coord_rx'; did you mean 'coord_ra'?
         SELECT objectId FROM lsst.object, pz.photoz         | line 1, column 8: ambiguous column name 'objectId': could be lsst.object.objectId or pz.photoz.objectId; qualify it with a table name or alias
