@@ -177,6 +177,15 @@ class CheckerTest {
         assertEquals("char", q.columns().get(1).datatype());
     }
 
+    @Test
+    void correlationNamesAreUniqueAcrossTheWholeQuery() throws AdqlException {
+        CheckedQuery q = check("SELECT * FROM lsst.object WHERE EXISTS (SELECT 1 FROM pz.photoz AS object"
+                + " WHERE coord_ra > 0)");
+        String printed = AdqlPrinter.print(q.resolved());
+        assertTrue(printed.contains("FROM \"pz\".\"photoz\" AS \"object_2\" WHERE \"object\".\"coord_ra\" > 0"),
+                printed);
+    }
+
     private static <T> List<T> collect(Node root, Class<T> type) {
         List<T> out = new java.util.ArrayList<>();
         Nodes.walk(root, n -> {
