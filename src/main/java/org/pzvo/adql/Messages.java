@@ -183,6 +183,10 @@ public final class Messages {
         return "aggregate functions are not allowed in " + clause;
     }
 
+    public static String notGrouped(String column) {
+        return "column '" + column + "' must appear in GROUP BY or be used in an aggregate function";
+    }
+
     public static String unitNotLiteral() {
         return "the unit of IN_UNIT must be a string literal";
     }
