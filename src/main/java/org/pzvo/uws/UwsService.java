@@ -13,8 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +56,7 @@ public final class UwsService implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final ExecutorService waiters;
     private final Scheduler scheduler;
     private final Worker worker;
     private volatile boolean closed;
@@ -64,11 +67,14 @@ public final class UwsService implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.files = new JobFiles(config.jobsDirectory());
-        this.workers = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 0,
+        ThreadPoolExecutor w = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads("uws-worker-", false));
+        w.prestartAllCoreThreads();
+        this.workers = w;
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, threads("uws-timer-", true));
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
+        this.waiters = Executors.newFixedThreadPool(2, threads("uws-wait-", true));
         this.scheduler = new Scheduler(config.maxConcurrent(), config.maxConcurrentPerOwner(),
                 config.maxQueued(), this::launch);
         this.worker = new Worker(this, store, files, runner, monitor, timer, running,
@@ -308,6 +314,33 @@ public final class UwsService implements AutoCloseable {
     }
 
     /**
+     * WAIT without holding a thread: the returned future completes with the job re-read after it
+     * leaves its phase or the (capped) wait ends, or at once when {@link #await} would not block.
+     * It completes exceptionally with a {@link UwsException} (NOT_FOUND) if the job is destroyed
+     * meanwhile. Completion runs on an engine thread; callers should hand off further work.
+     *
+     * @throws UwsException NOT_FOUND at once for an unknown job
+     */
+    public CompletableFuture<Job> awaitAsync(String jobId, String ownerId, Phase onlyIn, Duration wait) {
+        Duration capped = wait.compareTo(config.maxWait()) > 0 ? config.maxWait() : wait;
+        long seen = monitor.version(jobId);
+        Job job = get(jobId, ownerId);
+        boolean block = job.phase().isActive() && (onlyIn == null || onlyIn == job.phase());
+        if (!block || capped.isZero() || capped.isNegative()) {
+            return CompletableFuture.completedFuture(job);
+        }
+        CompletableFuture<Void> change = monitor.listen(jobId, seen);
+        change.completeOnTimeout(null, capped.toMillis(), TimeUnit.MILLISECONDS);
+        change.whenComplete((v, e) -> monitor.unlisten(jobId, change));
+        return change.thenApplyAsync(v -> get(jobId, ownerId), waiters);
+    }
+
+    /** WAIT futures registered and not yet completed (for leak checks). */
+    int pendingWaits() {
+        return monitor.listenerCount();
+    }
+
+    /**
      * The named result of the owner's job and its file.
      *
      * @throws UwsException NOT_FOUND for an unknown job or result, or a result file gone missing
@@ -369,6 +402,7 @@ public final class UwsService implements AutoCloseable {
         closed = true;
         scheduler.stop();
         timer.shutdownNow();
+        waiters.shutdownNow();
         running.values().forEach(Execution::abort);
         workers.shutdownNow();
         try {

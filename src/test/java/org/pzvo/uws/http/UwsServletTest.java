@@ -82,6 +82,7 @@ class UwsServletTest {
         ServletContextHandler context = new ServletContextHandler("/");
         ServletHolder holder = new ServletHolder(new UwsServlet(service,
                 req -> req.getHeader("X-Test-User"), ErrorWriter.plainText()));
+        holder.setAsyncSupported(true);
         holder.getRegistration().setMultipartConfig(
                 UwsServlet.multipartConfig(dataDir, 10_000_000));
         context.addServlet(holder, "/tap/async/*");
@@ -459,6 +460,10 @@ class UwsServletTest {
         String job = created.headers().firstValue("Location").orElseThrow();
         assertTrue(job.startsWith(other + "/"));
         awaitFinal(job, null);
+        String pending = post(other, null, "MODE", "write").headers().firstValue("Location").orElseThrow();
+        long t0 = System.nanoTime();
+        assertEquals("PENDING", text(xml(get(pending + "?WAIT=1", null)), "phase"));
+        assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(900), "blocking WAIT without async");
         assertEquals("<VOTABLE>bad input: t</VOTABLE>", get(job + "/error", null).body());
     }
 
