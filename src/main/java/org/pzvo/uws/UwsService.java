@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * deleted. They are not re-run, because a runner may have had side effects and a re-run would
  * silently double the cost of a long job the user might no longer want; resubmitting is one
  * request. {@link #close()} leaves the store as a crash would, so both paths are the same.
+ *
+ * <p>One engine per job database: the engine assumes that a job EXECUTING in the store and not
+ * in its own worker pool was orphaned, and the reaper sets it to ERROR.
  */
 public final class UwsService implements AutoCloseable {
 
@@ -71,7 +74,7 @@ public final class UwsService implements AutoCloseable {
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads("uws-worker-", false));
         w.prestartAllCoreThreads();
         this.workers = w;
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, threads("uws-timer-", true));
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(2, threads("uws-timer-", true));
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
         this.waiters = Executors.newFixedThreadPool(2, threads("uws-wait-", true));
@@ -137,6 +140,7 @@ public final class UwsService implements AutoCloseable {
                         + "' must be 1 to 64 letters, digits, '_', '-' or '.'");
             }
         }
+        checkStorable(parameters);
         runner.validate(parameters);
         Instant now = Worker.now();
         byte[] id = new byte[10];
@@ -157,6 +161,23 @@ public final class UwsService implements AutoCloseable {
         }
         store.insert(job);
         return job;
+    }
+
+    /** Refuses what the job database cannot store (name and RUNID lengths, NUL characters). */
+    private static void checkStorable(Parameters parameters) {
+        for (Parameters.Parameter p : parameters.asList()) {
+            if (p.name().length() > 256) {
+                throw UwsException.invalid("Parameter names are limited to 256 characters: '"
+                        + UwsException.shorten(p.name()) + "'");
+            }
+            if (p.name().indexOf('\0') >= 0 || p.value().indexOf('\0') >= 0) {
+                throw UwsException.invalid("Parameter '" + UwsException.shorten(p.name().replace('\0', ' '))
+                        + "' contains a NUL character");
+            }
+        }
+        parameters.first("RUNID").filter(r -> r.length() > 1024).ifPresent(r -> {
+            throw UwsException.invalid("RUNID is limited to 1024 characters");
+        });
     }
 
     /** The owner's job. @throws UwsException NOT_FOUND */
@@ -284,6 +305,7 @@ public final class UwsService implements AutoCloseable {
                     + " job " + jobId + " is " + job.phase());
         }
         Parameters merged = job.parameters().with(updates);
+        checkStorable(merged);
         runner.validate(merged);
         if (!store.replaceParameters(jobId, merged, merged.first("RUNID").orElse(null))) {
             throw UwsException.wrongPhase("Parameters can only be changed while the job is PENDING;"
@@ -364,6 +386,16 @@ public final class UwsService implements AutoCloseable {
             for (String jobId : store.expired(Worker.now())) {
                 LOG.info("Destroying job {} (destruction time reached)", jobId);
                 destroy(jobId);
+            }
+            // A job EXECUTING in the store but not here lost its final write (database down):
+            // this engine is the only one using the store, so nobody will finish it.
+            for (JobRef r : store.inPhases(List.of(Phase.EXECUTING))) {
+                if (!running.containsKey(r.jobId()) && !closed && store.casPhase(r.jobId(),
+                        Phase.EXECUTING, Phase.ERROR, Worker.now(), ErrorSummary.transientError(
+                                "The job's outcome could not be recorded; please submit it again."))) {
+                    files.deleteAllBut(r.jobId(), List.of());
+                    monitor.changed(r.jobId());
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("The UWS reaper failed; it will try again", e);

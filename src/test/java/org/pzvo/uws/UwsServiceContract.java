@@ -291,6 +291,20 @@ abstract class UwsServiceContract {
     }
 
     @Test
+    void unstorableParametersAreRefusedNotFailedInTheDatabase() {
+        for (Parameters bad : List.of(Parameters.of("QUERY", "a\0b"), Parameters.of("x".repeat(300), "v"),
+                Parameters.of("RUNID", "r".repeat(2000)))) {
+            UwsException e = assertThrows(UwsException.class, () -> service.create("ian", bad));
+            assertEquals(UwsException.Kind.INVALID_ARGUMENT, e.kind(), e.getMessage());
+        }
+        Job ok = service.create("ian", Parameters.of("QUERY", "SELECT 'é' -- \u2603 \uD83C\uDF1F",
+                "RUNID", "r".repeat(1024)));
+        assertEquals(ok.parameters(), service.get(ok.jobId(), "ian").parameters());
+        assertThrows(UwsException.class, () -> service.updateParameters(ok.jobId(), "ian",
+                Parameters.of("LANG", "\0")));
+    }
+
+    @Test
     void executionDurationAndDestructionAreValidatedAndClamped() {
         Job job = service.create("gus", Parameters.of("MODE", "write"));
         assertEquals(10, service.setExecutionDuration(job.jobId(), "gus", 10).executionDurationSec());

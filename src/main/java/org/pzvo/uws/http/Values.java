@@ -36,9 +36,18 @@ final class Values {
         }
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** An ISO 8601 time between the years 1 and 9999 (what every job database can store). */
     static Instant time(String name, String text) {
-        return IsoTime.parse(text).orElseThrow(() -> UwsException.invalid(name
+        Instant t = IsoTime.parse(text).orElseThrow(() -> UwsException.invalid(name
                 + " must be an ISO 8601 time such as 2030-01-31T12:00:00Z, not '" + shorten(text) + "'"));
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw UwsException.invalid(name + " must be between the years 1 and 9999, not '"
+                    + shorten(text) + "'");
+        }
+        return t;
     }
 
     static Phase phase(String text) {

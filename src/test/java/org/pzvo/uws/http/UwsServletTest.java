@@ -285,6 +285,12 @@ class UwsServletTest {
         assertRefused(get(base + "?LAST=0", "carl"), 400, "LAST must be a positive");
         assertRefused(get(base + "?LAST=x", "carl"), 400, "LAST must be an integer");
         assertRefused(get(base + "?AFTER=yesterday", "carl"), 400, "AFTER must be an ISO 8601");
+        assertRefused(get(base + "?AFTER=%2B999999-01-01T00:00:00Z", "carl"), 400, "between the years");
+        assertRefused(get(base + "?LAST=99999999999999999999999", "carl"), 400, "LAST must be an integer");
+        assertRefused(post(base, "carl", "QUERY", "a\0b"), 400, "NUL");
+        assertRefused(post(base, "carl", "RUNID", "r".repeat(5000)), 400, "RUNID");
+        assertRefused(post(job + "/destruction", "carl", "DESTRUCTION", "+10000-01-01T00:00:00Z"), 400,
+                "between the years");
         assertRefused(post(job, "carl"), 400, "ACTION=DELETE");
         assertRefused(post(job, "carl", "ACTION", "EXPLODE"), 400, "ACTION=DELETE");
         assertRefused(post(base, "carl", "MODE", "write", "BAD", "1"), 400, "Parameter BAD is not allowed");
