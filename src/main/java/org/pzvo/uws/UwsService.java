@@ -62,6 +62,7 @@ public final class UwsService implements AutoCloseable {
     private final ExecutorService waiters;
     private final Scheduler scheduler;
     private final Worker worker;
+    private final Housekeeper housekeeper;
     private volatile boolean closed;
 
     /** A stopped engine; call {@link #start()} before use. */
@@ -80,6 +81,7 @@ public final class UwsService implements AutoCloseable {
         this.waiters = Executors.newFixedThreadPool(2, threads("uws-wait-", true));
         this.scheduler = new Scheduler(config.maxConcurrent(), config.maxConcurrentPerOwner(),
                 config.maxQueued(), this::launch);
+        this.housekeeper = new Housekeeper(this, store, files, monitor, running);
         this.worker = new Worker(this, store, files, runner, monitor, timer, running,
                 config.maxExecutionDuration().toSeconds());
     }
@@ -92,20 +94,7 @@ public final class UwsService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the job directory " + files.root(), e);
         }
-        Instant now = Worker.now();
-        for (JobRef r : store.inPhases(List.of(Phase.EXECUTING, Phase.SUSPENDED, Phase.UNKNOWN))) {
-            if (store.casPhase(r.jobId(), r.phase(), Phase.ERROR, now,
-                    ErrorSummary.transientError(RESTART_MESSAGE))) {
-                files.deleteAllBut(r.jobId(), List.of());
-                LOG.info("Job {} was {} when the service stopped; now ERROR", r.jobId(), r.phase());
-            }
-        }
-        for (String dir : files.jobDirectoryNames()) {
-            if (!store.exists(dir)) {
-                files.deleteJob(dir);
-            }
-        }
-        for (JobRef r : store.inPhases(List.of(Phase.QUEUED))) {
+        for (JobRef r : housekeeper.repairAfterRestart()) {
             scheduler.enqueue(r.jobId(), r.ownerId());
         }
         long periodMs = Math.max(1, config.reaperPeriod().toMillis());
@@ -140,7 +129,7 @@ public final class UwsService implements AutoCloseable {
                         + "' must be 1 to 64 letters, digits, '_', '-' or '.'");
             }
         }
-        checkStorable(parameters);
+        JobSchema.checkStorable(parameters);
         runner.validate(parameters);
         Instant now = Worker.now();
         byte[] id = new byte[10];
@@ -161,23 +150,6 @@ public final class UwsService implements AutoCloseable {
         }
         store.insert(job);
         return job;
-    }
-
-    /** Refuses what the job database cannot store (name and RUNID lengths, NUL characters). */
-    private static void checkStorable(Parameters parameters) {
-        for (Parameters.Parameter p : parameters.asList()) {
-            if (p.name().length() > 256) {
-                throw UwsException.invalid("Parameter names are limited to 256 characters: '"
-                        + UwsException.shorten(p.name()) + "'");
-            }
-            if (p.name().indexOf('\0') >= 0 || p.value().indexOf('\0') >= 0) {
-                throw UwsException.invalid("Parameter '" + UwsException.shorten(p.name().replace('\0', ' '))
-                        + "' contains a NUL character");
-            }
-        }
-        parameters.first("RUNID").filter(r -> r.length() > 1024).ifPresent(r -> {
-            throw UwsException.invalid("RUNID is limited to 1024 characters");
-        });
     }
 
     /** The owner's job. @throws UwsException NOT_FOUND */
@@ -248,7 +220,7 @@ public final class UwsService implements AutoCloseable {
         destroy(jobId);
     }
 
-    private void destroy(String jobId) {
+    void destroy(String jobId) {
         abortBySystem(jobId, ErrorSummary.fatal("The job was destroyed."));
         store.delete(jobId);
         files.deleteJob(jobId);
@@ -305,7 +277,7 @@ public final class UwsService implements AutoCloseable {
                     + " job " + jobId + " is " + job.phase());
         }
         Parameters merged = job.parameters().with(updates);
-        checkStorable(merged);
+        JobSchema.checkStorable(merged);
         runner.validate(merged);
         if (!store.replaceParameters(jobId, merged, merged.first("RUNID").orElse(null))) {
             throw UwsException.wrongPhase("Parameters can only be changed while the job is PENDING;"
@@ -380,31 +352,19 @@ public final class UwsService implements AutoCloseable {
         return new StoredResult(r, path);
     }
 
-    /** Destroys every job whose destruction time has passed; called by the reaper. */
+    /** Destroys expired jobs and repairs orphaned ones; run periodically by the timer. */
     void reap() {
-        try {
-            for (String jobId : store.expired(Worker.now())) {
-                LOG.info("Destroying job {} (destruction time reached)", jobId);
-                destroy(jobId);
-            }
-            // A job EXECUTING in the store but not here lost its final write (database down):
-            // this engine is the only one using the store, so nobody will finish it.
-            for (JobRef r : store.inPhases(List.of(Phase.EXECUTING))) {
-                if (!running.containsKey(r.jobId()) && !closed && store.casPhase(r.jobId(),
-                        Phase.EXECUTING, Phase.ERROR, Worker.now(), ErrorSummary.transientError(
-                                "The job's outcome could not be recorded; please submit it again."))) {
-                    files.deleteAllBut(r.jobId(), List.of());
-                    monitor.changed(r.jobId());
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.error("The UWS reaper failed; it will try again", e);
-        }
+        housekeeper.reap();
     }
 
-    /** Jobs waiting in the queue and jobs executing now. */
-    public int[] queueAndRunningCounts() {
-        return new int[] {scheduler.queuedCount(), scheduler.runningCount()};
+    /** Jobs waiting in the queue now. */
+    public int queuedJobs() {
+        return scheduler.queuedCount();
+    }
+
+    /** Jobs executing now. */
+    public int executingJobs() {
+        return scheduler.runningCount();
     }
 
     boolean isClosed() {
