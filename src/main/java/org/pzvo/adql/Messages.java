@@ -28,6 +28,9 @@ public final class Messages {
             return "unexpected character " + code;
         }
         String text = new String(Character.toChars(codePoint));
+        if (codePoint == ';') {
+            return "unexpected character ';' (an ADQL query is one statement, without a terminating semicolon)";
+        }
         return codePoint < 0x80 ? "unexpected character '" + text + "'"
                 : "unexpected character '" + text + "' (" + code + "); ADQL allows only ASCII outside literals"
                         + " and delimited identifiers";
@@ -178,6 +181,10 @@ public final class Messages {
 
     public static String aggregateNotAllowed(String clause) {
         return "aggregate functions are not allowed in " + clause;
+    }
+
+    public static String notGrouped(String column) {
+        return "column '" + column + "' must appear in GROUP BY or be used in an aggregate function";
     }
 
     public static String unitNotLiteral() {

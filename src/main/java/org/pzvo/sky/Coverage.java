@@ -13,13 +13,14 @@ import cds.healpix.NeighbourSelector;
  *
  * <p>The cells come from the CDS "overlapping cells" computers (every cell that may touch the
  * shape, not only cells whose centre lies inside). For safety against rounding at the boundary,
- * the neighbours of every partially covered cell are added as well. The list is then coarsened
- * to lower orders until at most {@code maxRanges} ranges remain. Stateless and thread-safe (all
+ * the neighbours of every partially covered cell are added as well. The list is then reduced to
+ * at most {@code maxRanges} ranges by filling the smallest gaps (the tightest superset with that
+ * many ranges; coarsening order by order never does better). Stateless and thread-safe (all
  * CDS objects used are created per call).
  */
 public final class Coverage {
     /** How many orders deeper than the best starting depth the boundary is resolved. */
-    private static final int EXTRA_DEPTH = 3;
+    private static final int EXTRA_DEPTH = 4;
     /** Radius margin (rad) against rounding: far below any cell size, far above double noise. */
     private static final double RADIUS_MARGIN_RAD = 1e-11;
 
@@ -34,9 +35,7 @@ public final class Coverage {
             throw new IllegalArgumentException("Expected a cone radius in (0, 180] deg, actual " + radiusDeg);
         }
         double radiusRad = radiusDeg * Vec3.DEG_TO_RAD + RADIUS_MARGIN_RAD;
-        if (radiusRad >= Math.PI / 2) {
-            // CDS cone computers are meant for radii below a hemisphere; a cone this large is
-            // covered whole-sky minus nothing worth an index.
+        if (radiusRad >= Math.PI) {
             return Ranges.ALL_SKY.clone();
         }
         int depth = searchDepth(radiusRad);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,12 +112,12 @@ final class Execution implements JobContext {
     }
 
     @Override
-    public java.util.Optional<Path> upload(String name) {
+    public Optional<Path> upload(String name) {
         if (!Result.isValidName(name)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Path p = files.upload(jobId, name);
-        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
     @Override

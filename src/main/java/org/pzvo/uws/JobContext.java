@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a {@link JobRunner} sees of the job it runs. One instance per execution; methods may be
@@ -40,7 +41,7 @@ public interface JobContext {
      * A file sent inline with the job creation request (a multipart part with a file name, e.g. a
      * TAP upload referenced as {@code param:name}), or empty if there is none by that name.
      */
-    java.util.Optional<Path> upload(String name);
+    Optional<Path> upload(String name);
 
     /**
      * A private scratch directory for this execution (created on first call, deleted when the

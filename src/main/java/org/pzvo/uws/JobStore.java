@@ -6,10 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,31 +40,8 @@ public final class JobStore {
 
     /** Creates schema {@code uws} and its tables when absent. Idempotent. */
     public void createSchema() {
-        String text = engine == Engine.H2 ? "CHARACTER LARGE OBJECT" : "TEXT";
-        String[] ddl = {
-            "CREATE SCHEMA IF NOT EXISTS uws",
-            "CREATE TABLE IF NOT EXISTS uws.job (job_id VARCHAR(64) PRIMARY KEY,"
-                    + " run_id VARCHAR(1024), owner_id VARCHAR(512), phase VARCHAR(16) NOT NULL,"
-                    + " quote TIMESTAMP WITH TIME ZONE,"
-                    + " creation_time TIMESTAMP WITH TIME ZONE NOT NULL,"
-                    + " queued_time TIMESTAMP WITH TIME ZONE,"
-                    + " start_time TIMESTAMP WITH TIME ZONE, end_time TIMESTAMP WITH TIME ZONE,"
-                    + " execution_duration_s BIGINT NOT NULL,"
-                    + " destruction TIMESTAMP WITH TIME ZONE NOT NULL,"
-                    + " error_message " + text + ", error_type VARCHAR(16), job_info " + text + ")",
-            "CREATE INDEX IF NOT EXISTS uws_job_owner ON uws.job (owner_id, creation_time)",
-            "CREATE INDEX IF NOT EXISTS uws_job_destruction ON uws.job (destruction)",
-            "CREATE TABLE IF NOT EXISTS uws.job_parameter (job_id VARCHAR(64) NOT NULL"
-                    + " REFERENCES uws.job (job_id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
-                    + " name VARCHAR(256) NOT NULL, param_value " + text + " NOT NULL,"
-                    + " PRIMARY KEY (job_id, seq))",
-            "CREATE TABLE IF NOT EXISTS uws.job_result (job_id VARCHAR(64) NOT NULL"
-                    + " REFERENCES uws.job (job_id) ON DELETE CASCADE, name VARCHAR(64) NOT NULL,"
-                    + " mime_type VARCHAR(256) NOT NULL, size_bytes BIGINT NOT NULL,"
-                    + " PRIMARY KEY (job_id, name))",
-        };
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : ddl) {
+            for (String sql : JobSchema.ddl(engine)) {
                 s.execute(sql);
             }
         } catch (SQLException e) {
@@ -84,12 +58,12 @@ public final class JobStore {
                 ps.setString(2, job.runId());
                 ps.setString(3, job.ownerId());
                 ps.setString(4, job.phase().name());
-                setTime(ps, 5, job.quote());
-                setTime(ps, 6, job.creationTime());
-                setTime(ps, 7, job.startTime());
-                setTime(ps, 8, job.endTime());
+                JobSchema.setTime(ps, 5, job.quote());
+                JobSchema.setTime(ps, 6, job.creationTime());
+                JobSchema.setTime(ps, 7, job.startTime());
+                JobSchema.setTime(ps, 8, job.endTime());
                 ps.setLong(9, job.executionDurationSec());
-                setTime(ps, 10, job.destruction());
+                JobSchema.setTime(ps, 10, job.destruction());
                 ps.setString(11, job.error() == null ? null : job.error().message());
                 ps.setString(12, job.error() == null ? null : job.error().type().name());
                 ps.setString(13, job.jobInfo());
@@ -136,8 +110,8 @@ public final class JobStore {
                     ErrorSummary error = errorType == null ? null
                             : new ErrorSummary(rs.getString(11), ErrorSummary.Type.valueOf(errorType));
                     return Optional.of(new Job(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Phase.valueOf(rs.getString(4)), time(rs, 5), time(rs, 6), time(rs, 7),
-                            time(rs, 8), rs.getLong(9), time(rs, 10), params, results, error,
+                            Phase.valueOf(rs.getString(4)), JobSchema.time(rs, 5), JobSchema.time(rs, 6), JobSchema.time(rs, 7),
+                            JobSchema.time(rs, 8), rs.getLong(9), JobSchema.time(rs, 10), params, results, error,
                             rs.getString(13)));
                 }
             }
@@ -214,7 +188,7 @@ public final class JobStore {
             for (int i = 0; i < args.size(); i++) {
                 Object a = args.get(i);
                 if (a instanceof Instant t) {
-                    setTime(ps, i + 1, t);
+                    JobSchema.setTime(ps, i + 1, t);
                 } else {
                     ps.setString(i + 1, (String) a);
                 }
@@ -226,7 +200,7 @@ public final class JobStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     refs.add(new JobRef(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Phase.valueOf(rs.getString(4)), time(rs, 5)));
+                            Phase.valueOf(rs.getString(4)), JobSchema.time(rs, 5)));
                 }
             }
             return refs;
@@ -262,7 +236,7 @@ public final class JobStore {
             int i = 1;
             ps.setString(i++, to.name());
             if (!stamp.isEmpty()) {
-                setTime(ps, i++, at);
+                JobSchema.setTime(ps, i++, at);
             }
             if (error != null) {
                 ps.setString(i++, error.message());
@@ -323,7 +297,7 @@ public final class JobStore {
         return inTransaction("setting destruction of job " + jobId, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE uws.job SET destruction = ?"
                     + " WHERE job_id = ?")) {
-                setTime(ps, 1, destruction);
+                JobSchema.setTime(ps, 1, destruction);
                 ps.setString(2, jobId);
                 return ps.executeUpdate() == 1;
             }
@@ -427,18 +401,5 @@ public final class JobStore {
         } catch (SQLException e) {
             throw new UwsStoreException(what, e);
         }
-    }
-
-    private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(i, t.atOffset(ZoneOffset.UTC));
-        }
-    }
-
-    private static Instant time(ResultSet rs, int i) throws SQLException {
-        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -13,8 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * deleted. They are not re-run, because a runner may have had side effects and a re-run would
  * silently double the cost of a long job the user might no longer want; resubmitting is one
  * request. {@link #close()} leaves the store as a crash would, so both paths are the same.
+ *
+ * <p>One engine per job database: the engine assumes that a job EXECUTING in the store and not
+ * in its own worker pool was orphaned, and the reaper sets it to ERROR.
  */
 public final class UwsService implements AutoCloseable {
 
@@ -54,8 +59,10 @@ public final class UwsService implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final ExecutorService waiters;
     private final Scheduler scheduler;
     private final Worker worker;
+    private final Housekeeper housekeeper;
     private volatile boolean closed;
 
     /** A stopped engine; call {@link #start()} before use. */
@@ -64,13 +71,17 @@ public final class UwsService implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.files = new JobFiles(config.jobsDirectory());
-        this.workers = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 0,
+        ThreadPoolExecutor w = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads("uws-worker-", false));
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, threads("uws-timer-", true));
+        w.prestartAllCoreThreads();
+        this.workers = w;
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(2, threads("uws-timer-", true));
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
+        this.waiters = Executors.newFixedThreadPool(2, threads("uws-wait-", true));
         this.scheduler = new Scheduler(config.maxConcurrent(), config.maxConcurrentPerOwner(),
                 config.maxQueued(), this::launch);
+        this.housekeeper = new Housekeeper(this, store, files, monitor, running);
         this.worker = new Worker(this, store, files, runner, monitor, timer, running,
                 config.maxExecutionDuration().toSeconds());
     }
@@ -83,20 +94,7 @@ public final class UwsService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the job directory " + files.root(), e);
         }
-        Instant now = Worker.now();
-        for (JobRef r : store.inPhases(List.of(Phase.EXECUTING, Phase.SUSPENDED, Phase.UNKNOWN))) {
-            if (store.casPhase(r.jobId(), r.phase(), Phase.ERROR, now,
-                    ErrorSummary.transientError(RESTART_MESSAGE))) {
-                files.deleteAllBut(r.jobId(), List.of());
-                LOG.info("Job {} was {} when the service stopped; now ERROR", r.jobId(), r.phase());
-            }
-        }
-        for (String dir : files.jobDirectoryNames()) {
-            if (!store.exists(dir)) {
-                files.deleteJob(dir);
-            }
-        }
-        for (JobRef r : store.inPhases(List.of(Phase.QUEUED))) {
+        for (JobRef r : housekeeper.repairAfterRestart()) {
             scheduler.enqueue(r.jobId(), r.ownerId());
         }
         long periodMs = Math.max(1, config.reaperPeriod().toMillis());
@@ -131,6 +129,7 @@ public final class UwsService implements AutoCloseable {
                         + "' must be 1 to 64 letters, digits, '_', '-' or '.'");
             }
         }
+        JobSchema.checkStorable(parameters);
         runner.validate(parameters);
         Instant now = Worker.now();
         byte[] id = new byte[10];
@@ -221,7 +220,7 @@ public final class UwsService implements AutoCloseable {
         destroy(jobId);
     }
 
-    private void destroy(String jobId) {
+    void destroy(String jobId) {
         abortBySystem(jobId, ErrorSummary.fatal("The job was destroyed."));
         store.delete(jobId);
         files.deleteJob(jobId);
@@ -278,6 +277,7 @@ public final class UwsService implements AutoCloseable {
                     + " job " + jobId + " is " + job.phase());
         }
         Parameters merged = job.parameters().with(updates);
+        JobSchema.checkStorable(merged);
         runner.validate(merged);
         if (!store.replaceParameters(jobId, merged, merged.first("RUNID").orElse(null))) {
             throw UwsException.wrongPhase("Parameters can only be changed while the job is PENDING;"
@@ -308,6 +308,33 @@ public final class UwsService implements AutoCloseable {
     }
 
     /**
+     * WAIT without holding a thread: the returned future completes with the job re-read after it
+     * leaves its phase or the (capped) wait ends, or at once when {@link #await} would not block.
+     * It completes exceptionally with a {@link UwsException} (NOT_FOUND) if the job is destroyed
+     * meanwhile. Completion runs on an engine thread; callers should hand off further work.
+     *
+     * @throws UwsException NOT_FOUND at once for an unknown job
+     */
+    public CompletableFuture<Job> awaitAsync(String jobId, String ownerId, Phase onlyIn, Duration wait) {
+        Duration capped = wait.compareTo(config.maxWait()) > 0 ? config.maxWait() : wait;
+        long seen = monitor.version(jobId);
+        Job job = get(jobId, ownerId);
+        boolean block = job.phase().isActive() && (onlyIn == null || onlyIn == job.phase());
+        if (!block || capped.isZero() || capped.isNegative()) {
+            return CompletableFuture.completedFuture(job);
+        }
+        CompletableFuture<Void> change = monitor.listen(jobId, seen);
+        change.completeOnTimeout(null, capped.toMillis(), TimeUnit.MILLISECONDS);
+        change.whenComplete((v, e) -> monitor.unlisten(jobId, change));
+        return change.thenApplyAsync(v -> get(jobId, ownerId), waiters);
+    }
+
+    /** WAIT futures registered and not yet completed (for leak checks). */
+    int pendingWaits() {
+        return monitor.listenerCount();
+    }
+
+    /**
      * The named result of the owner's job and its file.
      *
      * @throws UwsException NOT_FOUND for an unknown job or result, or a result file gone missing
@@ -325,21 +352,19 @@ public final class UwsService implements AutoCloseable {
         return new StoredResult(r, path);
     }
 
-    /** Destroys every job whose destruction time has passed; called by the reaper. */
+    /** Destroys expired jobs and repairs orphaned ones; run periodically by the timer. */
     void reap() {
-        try {
-            for (String jobId : store.expired(Worker.now())) {
-                LOG.info("Destroying job {} (destruction time reached)", jobId);
-                destroy(jobId);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("The UWS reaper failed; it will try again", e);
-        }
+        housekeeper.reap();
     }
 
-    /** Jobs waiting in the queue and jobs executing now. */
-    public int[] queueAndRunningCounts() {
-        return new int[] {scheduler.queuedCount(), scheduler.runningCount()};
+    /** Jobs waiting in the queue now. */
+    public int queuedJobs() {
+        return scheduler.queuedCount();
+    }
+
+    /** Jobs executing now. */
+    public int executingJobs() {
+        return scheduler.runningCount();
     }
 
     boolean isClosed() {
@@ -369,6 +394,7 @@ public final class UwsService implements AutoCloseable {
         closed = true;
         scheduler.stop();
         timer.shutdownNow();
+        waiters.shutdownNow();
         running.values().forEach(Execution::abort);
         workers.shutdownNow();
         try {

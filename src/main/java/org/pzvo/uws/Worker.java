@@ -107,7 +107,8 @@ final class Worker {
         if (failure == null) {
             try {
                 List<Result> results = exec.publishResults();
-                if (store.complete(jobId, now(), results, exec.unsavedProgress())) {
+                Instant end = now();
+                if (retrying(jobId, () -> store.complete(jobId, end, results, exec.unsavedProgress()))) {
                     monitor.changed(jobId);
                     exec.deleteScratch();
                 } else {
@@ -124,10 +125,36 @@ final class Worker {
         if (progress != null) {
             store.setJobInfo(jobId, progress);
         }
-        if (store.casPhase(jobId, Phase.EXECUTING, Phase.ERROR, now(), error)) {
+        Instant end = now();
+        if (retrying(jobId, () -> store.casPhase(jobId, Phase.EXECUTING, Phase.ERROR, end, error))) {
             monitor.changed(jobId);
         } else {
             finishAborted(exec);
+        }
+    }
+
+    /**
+     * Records a job's final phase, retrying for about half a minute while the job database is
+     * unavailable (a restarting PostgreSQL); afterwards the reaper repairs the job.
+     */
+    private static boolean retrying(String jobId, java.util.function.BooleanSupplier write) {
+        long delayMs = 250;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return write.getAsBoolean();
+            } catch (UwsStoreException e) {
+                if (attempt == 8) {
+                    throw e;
+                }
+                LOG.warn("Recording the outcome of job {} failed (attempt {}); retrying", jobId, attempt);
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                delayMs = Math.min(delayMs * 2, 8000);
+            }
         }
     }
 

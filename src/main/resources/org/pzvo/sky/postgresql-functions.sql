@@ -91,7 +91,7 @@ END
 $$;
 
 -- NESTED HEALPix index (port of HealpixNestedFast.hash; see org.pzvo.sky.SkyIndex.index).
-CREATE OR REPLACE FUNCTION ivo_healpix_index(hpx_order integer, ra float8, dec float8) RETURNS bigint
+CREATE OR REPLACE FUNCTION ivo_healpix_index(hpx_order integer, ra float8, dec_deg float8) RETURNS bigint
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
   lon float8; lat float8; abs_lat float8; x float8; y float8; xfloor bigint;
@@ -100,19 +100,23 @@ BEGIN
   IF hpx_order < 0 OR hpx_order > 29 THEN
     RAISE EXCEPTION 'Expected a HEALPix order in [0, 29], actual %', hpx_order USING ERRCODE = '22023';
   END IF;
-  IF dec = 'NaN'::float8 OR NOT (dec >= -90 AND dec <= 90) THEN
-    RAISE EXCEPTION 'Expected a declination in [-90, 90] deg, actual %', dec USING ERRCODE = '22023';
+  IF dec_deg = 'NaN'::float8 OR NOT (dec_deg >= -90 AND dec_deg <= 90) THEN
+    RAISE EXCEPTION 'Expected a declination in [-90, 90] deg, actual %', dec_deg USING ERRCODE = '22023';
   END IF;
   IF ra = 'NaN'::float8 OR ra = 'Infinity'::float8 OR ra = '-Infinity'::float8 THEN
     RAISE EXCEPTION 'Expected a finite right ascension, actual %', ra USING ERRCODE = '22023';
   END IF;
+  IF hpx_order = 0 THEN
+    -- As SkyIndex.index: the parent of the order-1 pixel (CDS mishandles an exact 0 at depth 0).
+    RETURN ivo_healpix_index(1, ra, dec_deg) >> 2;
+  END IF;
   -- A tiny non-zero longitude behaves exactly like 1e-300 of the same sign (x rounds to -1).
   lon := CASE WHEN ra <> 0 AND abs(ra) < 1e-290 THEN sign(ra) * 1e-300::float8
               ELSE ra * 0.017453292519943295::float8 END;
-  lat := CASE WHEN abs(dec) < 1e-290 THEN 0::float8 ELSE dec * 0.017453292519943295::float8 END;
+  lat := CASE WHEN abs(dec_deg) < 1e-290 THEN 0::float8 ELSE dec_deg * 0.017453292519943295::float8 END;
   abs_lat := abs(lat);
   nside := 1::bigint << hpx_order;
-  half := CASE WHEN hpx_order = 0 THEN 0.5::float8 ELSE (1::bigint << (hpx_order - 1))::float8 END;
+  half := (1::bigint << (hpx_order - 1))::float8;
   x := 1.2732395447351628::float8 * abs(lon);
   xfloor := CASE WHEN x >= 2147483647 THEN 2147483647 ELSE trunc(x)::bigint END;
   x := x - (xfloor | 1)::float8;
@@ -142,9 +146,6 @@ BEGIN
              + (0.5::float8 * abs_lat + 0.7853981633974483::float8)) + 6.123233995736766E-17::float8);
     x := x * y;
     d0h := (xfloor & 7) >> 1;
-    IF hpx_order = 0 THEN
-      RETURN CASE WHEN lat < 0 THEN d0h | 8 ELSE d0h END;
-    END IF;
     i := floor((x + y) * half)::bigint;
     j := floor((y - x) * half)::bigint;
     IF lat >= 0 THEN
@@ -159,7 +160,7 @@ BEGIN
 END
 $$;
 
--- Centre {ra in [0, 360), dec} of a NESTED cell (HealpixNestedFast.center, with the C library's
+-- Centre {ra in [0, 360), dec_deg} of a NESTED cell (HealpixNestedFast.center, with the C library's
 -- asin/acos instead of FastMath's: agrees with Java to ~1e-15 deg, not bit for bit).
 CREATE OR REPLACE FUNCTION ivo_healpix_center(hpx_order integer, ipix bigint) RETURNS float8[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
@@ -270,7 +271,7 @@ END
 $$;
 
 -- Merged order-29 ranges of the cell holding the centre and its neighbours (Coverage.coneCells).
-CREATE OR REPLACE FUNCTION pzvo_cone_cells(ra float8, dec float8, radius float8) RETURNS bigint[]
+CREATE OR REPLACE FUNCTION pzvo_cone_cells(ra float8, dec_deg float8, radius float8) RETURNS bigint[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
   depth integer; cell bigint; cells bigint[]; shift integer; result bigint[] := '{}';
@@ -283,7 +284,7 @@ BEGIN
   IF depth < 0 THEN
     RETURN ARRAY[0::bigint, 12::bigint << 58];
   END IF;
-  cell := ivo_healpix_index(depth, ra, dec);
+  cell := ivo_healpix_index(depth, ra, dec_deg);
   cells := ARRAY(SELECT u FROM unnest(cell || pzvo_healpix_neighbours(depth, cell)) AS u ORDER BY u);
   shift := 2 * (29 - depth);
   lo := cells[1];
@@ -315,14 +316,14 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION pzvo_check_position(ra float8, dec float8) RETURNS void
+CREATE OR REPLACE FUNCTION pzvo_check_position(ra float8, dec_deg float8) RETURNS void
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 BEGIN
   IF ra = 'NaN'::float8 OR ra = 'Infinity'::float8 OR ra = '-Infinity'::float8 THEN
     RAISE EXCEPTION 'Expected a finite right ascension in deg, actual %', ra USING ERRCODE = '22023';
   END IF;
-  IF dec = 'NaN'::float8 OR NOT (dec >= -90 AND dec <= 90) THEN
-    RAISE EXCEPTION 'Expected a declination in [-90, 90] deg, actual %', dec USING ERRCODE = '22023';
+  IF dec_deg = 'NaN'::float8 OR NOT (dec_deg >= -90 AND dec_deg <= 90) THEN
+    RAISE EXCEPTION 'Expected a declination in [-90, 90] deg, actual %', dec_deg USING ERRCODE = '22023';
   END IF;
 END
 $$;
@@ -348,16 +349,16 @@ END
 $$;
 
 -- Unit vector of a position: {x, y, z} (Vec3.unit).
-CREATE OR REPLACE FUNCTION pzvo_unit(ra float8, dec float8) RETURNS float8[]
+CREATE OR REPLACE FUNCTION pzvo_unit(ra float8, dec_deg float8) RETURNS float8[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
-DECLARE r float8 := pzvo_rad(ra); d float8 := pzvo_rad(dec); cd float8;
+DECLARE r float8 := pzvo_rad(ra); d float8 := pzvo_rad(dec_deg); cd float8;
 BEGIN
   cd := cos(d);
   RETURN ARRAY[cd * cos(r), cd * sin(r), sin(d)];
 END
 $$;
 
--- {ra in [0, 360), dec} of a non-zero vector (Vec3.toRaDec).
+-- {ra in [0, 360), dec_deg} of a non-zero vector (Vec3.toRaDec).
 CREATE OR REPLACE FUNCTION pzvo_to_ra_dec(x float8, y float8, z float8) RETURNS float8[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE ra float8;
@@ -370,14 +371,14 @@ END
 $$;
 
 -- Angle (rad) between unit vectors (Vec3.angle).
-CREATE OR REPLACE FUNCTION pzvo_angle(ax float8, ay float8, az float8, bx float8, by float8, bz float8) RETURNS float8
+CREATE OR REPLACE FUNCTION pzvo_angle(ax float8, ay float8, az float8, bx float8, b_y float8, bz float8) RETURNS float8
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE cx float8; cy float8; cz float8;
 BEGIN
-  cx := ay * bz - az * by;
+  cx := ay * bz - az * b_y;
   cy := az * bx - ax * bz;
-  cz := ax * by - ay * bx;
-  RETURN atan2(sqrt(cx * cx + cy * cy + cz * cz), ax * bx + ay * by + az * bz);
+  cz := ax * b_y - ay * bx;
+  RETURN atan2(sqrt(cx * cx + cy * cy + cz * cz), ax * bx + ay * b_y + az * bz);
 END
 $$;
 
@@ -437,19 +438,19 @@ CREATE OR REPLACE FUNCTION pzvo_polygon_contains(poly float8[], px float8, py fl
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
   n integer := (array_length(poly, 1) - 5) / 3; j integer; total float8 := 0;
-  ax float8; ay float8; az float8; bx float8; by float8; bz float8; tx float8; ty float8; tz float8;
+  ax float8; ay float8; az float8; bx float8; b_y float8; bz float8; tx float8; ty float8; tz float8;
   pa float8; pb float8; ab float8;
 BEGIN
   FOR i IN 0..n - 1 LOOP
     j := (i + 1) % n;
     ax := poly[3 * i + 6]; ay := poly[3 * i + 7]; az := poly[3 * i + 8];
-    bx := poly[3 * j + 6]; by := poly[3 * j + 7]; bz := poly[3 * j + 8];
-    tx := ay * bz - az * by;
+    bx := poly[3 * j + 6]; b_y := poly[3 * j + 7]; bz := poly[3 * j + 8];
+    tx := ay * bz - az * b_y;
     ty := az * bx - ax * bz;
-    tz := ax * by - ay * bx;
+    tz := ax * b_y - ay * bx;
     pa := px * ax + py * ay + pz * az;
-    pb := px * bx + py * by + pz * bz;
-    ab := ax * bx + ay * by + az * bz;
+    pb := px * bx + py * b_y + pz * bz;
+    ab := ax * bx + ay * b_y + az * bz;
     total := total + atan2(px * tx + py * ty + pz * tz, ab - pa * pb);
   END LOOP;
   RETURN poly[1] * total > pi();
@@ -480,11 +481,11 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION pzvo_on_arc(ax float8, ay float8, az float8, bx float8, by float8, bz float8,
+CREATE OR REPLACE FUNCTION pzvo_on_arc(ax float8, ay float8, az float8, bx float8, b_y float8, bz float8,
     nx float8, ny float8, nz float8, qx float8, qy float8, qz float8) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT (ay * qz - az * qy) * nx + (az * qx - ax * qz) * ny + (ax * qy - ay * qx) * nz >= 0
-     AND (qy * bz - qz * by) * nx + (qz * bx - qx * bz) * ny + (qx * by - qy * bx) * nz >= 0
+     AND (qy * bz - qz * b_y) * nx + (qz * bx - qx * bz) * ny + (qx * b_y - qy * bx) * nz >= 0
 $$;
 
 -- Whether edge i of polygon a and edge k of polygon b (prepared, 0-based) share a point.
@@ -497,14 +498,14 @@ DECLARE
   a2x float8 := a[3 * j + 6]; a2y float8 := a[3 * j + 7]; a2z float8 := a[3 * j + 8];
   b1x float8 := b[3 * k + 6]; b1y float8 := b[3 * k + 7]; b1z float8 := b[3 * k + 8];
   b2x float8 := b[3 * l + 6]; b2y float8 := b[3 * l + 7]; b2z float8 := b[3 * l + 8];
-  ax float8; ay float8; az float8; bx float8; by float8; bz float8; qx float8; qy float8; qz float8;
+  ax float8; ay float8; az float8; bx float8; b_y float8; bz float8; qx float8; qy float8; qz float8;
 BEGIN
   ax := a1y * a2z - a1z * a2y; ay := a1z * a2x - a1x * a2z; az := a1x * a2y - a1y * a2x;
-  bx := b1y * b2z - b1z * b2y; by := b1z * b2x - b1x * b2z; bz := b1x * b2y - b1y * b2x;
-  qx := ay * bz - az * by; qy := az * bx - ax * bz; qz := ax * by - ay * bx;
+  bx := b1y * b2z - b1z * b2y; b_y := b1z * b2x - b1x * b2z; bz := b1x * b2y - b1y * b2x;
+  qx := ay * bz - az * b_y; qy := az * bx - ax * bz; qz := ax * b_y - ay * bx;
   FOR sgn IN 0..1 LOOP
     IF pzvo_on_arc(a1x, a1y, a1z, a2x, a2y, a2z, ax, ay, az, qx, qy, qz)
-       AND pzvo_on_arc(b1x, b1y, b1z, b2x, b2y, b2z, bx, by, bz, qx, qy, qz) THEN
+       AND pzvo_on_arc(b1x, b1y, b1z, b2x, b2y, b2z, bx, b_y, bz, qx, qy, qz) THEN
       RETURN true;
     END IF;
     qx := -qx; qy := -qy; qz := -qz;
@@ -514,19 +515,19 @@ END
 $$;
 
 -- 1 if the point lies in the circle or polygon (Spherical.contains).
-CREATE OR REPLACE FUNCTION pzvo_contains(ra float8, dec float8, shape float8[]) RETURNS integer
+CREATE OR REPLACE FUNCTION pzvo_contains(ra float8, dec_deg float8, shape float8[]) RETURNS integer
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE kind integer; p float8[]; poly float8[];
 BEGIN
   IF array_position(shape, NULL) IS NOT NULL THEN RETURN NULL; END IF;
-  PERFORM pzvo_check_position(ra, dec);
+  PERFORM pzvo_check_position(ra, dec_deg);
   kind := pzvo_shape_kind(shape);
   IF kind = 2 THEN
-    RETURN CASE WHEN pzvo_distance(ra, dec, shape[1], shape[2]) = 0 THEN 1 ELSE 0 END;
+    RETURN CASE WHEN pzvo_distance(ra, dec_deg, shape[1], shape[2]) = 0 THEN 1 ELSE 0 END;
   ELSIF kind = 3 THEN
-    RETURN CASE WHEN pzvo_distance(ra, dec, shape[1], shape[2]) <= shape[3] THEN 1 ELSE 0 END;
+    RETURN CASE WHEN pzvo_distance(ra, dec_deg, shape[1], shape[2]) <= shape[3] THEN 1 ELSE 0 END;
   END IF;
-  p := pzvo_unit(ra, dec);
+  p := pzvo_unit(ra, dec_deg);
   poly := pzvo_polygon(shape);
   RETURN CASE WHEN pzvo_polygon_contains(poly, p[1], p[2], p[3]) THEN 1 ELSE 0 END;
 END
@@ -587,11 +588,11 @@ BEGIN
     s := sin(least(shape[3], 180) * 0.017453292519943295::float8 / 2);
     RETURN 4 * pi() * s * s * (57.29577951308232::float8 * 57.29577951308232::float8);
   END IF;
-  RETURN pzvo_polygon(shape)[2] * (57.29577951308232::float8 * 57.29577951308232::float8);
+  RETURN (pzvo_polygon(shape))[2] * (57.29577951308232::float8 * 57.29577951308232::float8);
 END
 $$;
 
--- Centroid {ra, dec} (Spherical.centroid; SphericalPolygon.centroidVector).
+-- Centroid {ra, dec_deg} (Spherical.centroid; SphericalPolygon.centroidVector).
 CREATE OR REPLACE FUNCTION pzvo_centroid(shape float8[]) RETURNS float8[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
@@ -638,23 +639,23 @@ END
 $$;
 
 -- Adds side length times the unit normal of the side (a, b) to acc (SphericalPolygon.addSide).
-CREATE OR REPLACE FUNCTION pzvo_add_side(ax float8, ay float8, az float8, bx float8, by float8, bz float8, acc float8[])
+CREATE OR REPLACE FUNCTION pzvo_add_side(ax float8, ay float8, az float8, bx float8, b_y float8, bz float8, acc float8[])
 RETURNS float8[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE nx float8; ny float8; nz float8; norm float8; angle float8;
 BEGIN
-  nx := ay * bz - az * by;
+  nx := ay * bz - az * b_y;
   ny := az * bx - ax * bz;
-  nz := ax * by - ay * bx;
+  nz := ax * b_y - ay * bx;
   norm := sqrt(nx * nx + ny * ny + nz * nz);
   IF norm = 0 THEN RETURN acc; END IF;
-  angle := atan2(norm, ax * bx + ay * by + az * bz);
+  angle := atan2(norm, ax * bx + ay * b_y + az * bz);
   RETURN ARRAY[acc[1] + angle * nx / norm, acc[2] + angle * ny / norm, acc[3] + angle * nz / norm];
 END
 $$;
 
 -- The polygon of an ADQL BOX (Spherical.boxPolygon; ADQL 2.1 section 4.2.4): NE, NW, SW, SE.
-CREATE OR REPLACE FUNCTION pzvo_box(ra float8, dec float8, width float8, height float8) RETURNS float8[]
+CREATE OR REPLACE FUNCTION pzvo_box(ra float8, dec_deg float8, width float8, height float8) RETURNS float8[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
   r float8; d float8; c float8[]; ex float8; ey float8; nx float8; ny float8; nz float8;
@@ -663,13 +664,13 @@ DECLARE
   ux float8; uy float8; uz float8; qx float8; qy float8; qz float8; vx float8; vy float8; vz float8;
   signs CONSTANT float8[] := ARRAY[1, 1, -1, 1, -1, -1, 1, -1];
 BEGIN
-  PERFORM pzvo_check_position(ra, dec);
+  PERFORM pzvo_check_position(ra, dec_deg);
   IF width = 'NaN'::float8 OR height = 'NaN'::float8 OR NOT (width > 0 AND width < 180) OR NOT (height > 0 AND height < 180) THEN
     RAISE EXCEPTION 'Expected a box width and height in (0, 180) deg, actual % x %', width, height USING ERRCODE = '22023';
   END IF;
   r := pzvo_rad(ra);
-  d := pzvo_rad(dec);
-  c := pzvo_unit(ra, dec);
+  d := pzvo_rad(dec_deg);
+  c := pzvo_unit(ra, dec_deg);
   ex := -sin(r);
   ey := cos(r);
   nx := -sin(d) * cos(r);

@@ -247,6 +247,33 @@ abstract class UwsServiceContract {
     }
 
     @Test
+    void asyncWaitCompletesOnChangeOrTimeoutAndLeavesNothingRegistered() throws Exception {
+        Job job = service.create("hal", Parameters.of("MODE", "block"));
+        java.util.concurrent.CompletableFuture<Job> timedOut =
+                service.awaitAsync(job.jobId(), "hal", null, Duration.ofMillis(200));
+        assertEquals(Phase.PENDING, timedOut.get(5, TimeUnit.SECONDS).phase());
+        java.util.concurrent.CompletableFuture<Job> change =
+                service.awaitAsync(job.jobId(), "hal", null, Duration.ofSeconds(8));
+        assertFalse(change.isDone());
+        service.run(job.jobId(), "hal");
+        assertTrue(change.get(5, TimeUnit.SECONDS).phase().isActive());
+        assertTrue(service.awaitAsync(job.jobId(), "hal", Phase.PENDING, Duration.ofSeconds(8)).isDone(),
+                "not in the PHASE waited on: answer at once");
+        assertTrue(runner.startedLatch(job.jobId()).await(10, TimeUnit.SECONDS));
+        java.util.concurrent.CompletableFuture<Job> gone =
+                service.awaitAsync(job.jobId(), "hal", null, Duration.ofSeconds(8));
+        assertFalse(gone.isDone());
+        service.delete(job.jobId(), "hal");
+        // Deleting first aborts, so a waiter sees ABORTED or, if it reads later, the job gone.
+        try {
+            assertEquals(Phase.ABORTED, gone.get(5, TimeUnit.SECONDS).phase());
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertEquals(UwsException.Kind.NOT_FOUND, ((UwsException) e.getCause()).kind());
+        }
+        waitUntil(() -> service.pendingWaits() == 0);
+    }
+
+    @Test
     void parametersChangeOnlyWhilePending() {
         Job job = service.create("fay", Parameters.of("MODE", "block", "query", "a", "RUNID", "one"));
         Job updated = service.updateParameters(job.jobId(), "fay", Parameters.of("QUERY", "b", "runId", "two"));
@@ -261,6 +288,20 @@ abstract class UwsServiceContract {
                 () -> service.updateParameters(job.jobId(), "fay", Parameters.of("QUERY", "c"))).kind());
         assertEquals(UwsException.Kind.WRONG_PHASE, assertThrows(UwsException.class,
                 () -> service.setExecutionDuration(job.jobId(), "fay", 10)).kind());
+    }
+
+    @Test
+    void unstorableParametersAreRefusedNotFailedInTheDatabase() {
+        for (Parameters bad : List.of(Parameters.of("QUERY", "a\0b"), Parameters.of("x".repeat(300), "v"),
+                Parameters.of("RUNID", "r".repeat(2000)))) {
+            UwsException e = assertThrows(UwsException.class, () -> service.create("ian", bad));
+            assertEquals(UwsException.Kind.INVALID_ARGUMENT, e.kind(), e.getMessage());
+        }
+        Job ok = service.create("ian", Parameters.of("QUERY", "SELECT 'é' -- \u2603 \uD83C\uDF1F",
+                "RUNID", "r".repeat(1024)));
+        assertEquals(ok.parameters(), service.get(ok.jobId(), "ian").parameters());
+        assertThrows(UwsException.class, () -> service.updateParameters(ok.jobId(), "ian",
+                Parameters.of("LANG", "\0")));
     }
 
     @Test

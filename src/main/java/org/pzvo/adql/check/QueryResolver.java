@@ -26,6 +26,7 @@ final class QueryResolver {
 
     private final Catalog catalog;
     private final Map<String, FunctionInfo> functions = new LinkedHashMap<>();
+    private final Set<String> correlations = new HashSet<>();
 
     QueryResolver(Catalog catalog) {
         this.catalog = catalog;
@@ -66,7 +67,7 @@ final class QueryResolver {
         if (query instanceof SetQuery set) {
             return set(set, outer, ctes);
         }
-        return new SelectResolver(this, (SelectQuery) query, new Scope(outer, ctes)).resolve();
+        return new SelectResolver(this, (SelectQuery) query, new Scope(outer, ctes, correlations)).resolve();
     }
 
     private Resolved with(WithQuery with, Scope outer, Map<String, Scope.Cte> ctes) {

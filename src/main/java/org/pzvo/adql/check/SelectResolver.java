@@ -70,6 +70,14 @@ final class SelectResolver {
             groupBy.add(groupKey(e, items));
         }
         Optional<Predicate> having = select.having().map(exprs::predicate);
+        boolean grouped = !groupBy.isEmpty() || having.isPresent()
+                || items.stream().anyMatch(i -> ExprResolver.hasAggregate(i.expr()));
+        if (grouped) {
+            for (Item item : items) {
+                checkGrouped(item.expr(), groupBy);
+            }
+            having.ifPresent(h -> checkGrouped(h, groupBy));
+        }
         List<OrderItem> orderBy = new ArrayList<>();
         for (OrderItem o : select.orderBy()) {
             Expr key = QueryResolver.outputRef(o.key(), names, aliases).map(r -> (Expr) r)
@@ -117,6 +125,34 @@ final class SelectResolver {
     private static Item columnItem(Span span, Scope.Entry e, ColumnInfo c) {
         return new Item(span, new ResolvedColumn(span, Optional.of(e.correlation()), c.name(), c), Meta.of(c), c.name(),
                 Optional.empty());
+    }
+
+    /**
+     * In a grouped query every column of this query level must be a GROUP BY key, part of one, or
+     * inside an aggregate (SQL-92 §7.9 rule, without functional dependencies); outer references
+     * and subqueries are left to the database.
+     */
+    private void checkGrouped(Node node, List<Expr> groupBy) {
+        for (Expr key : groupBy) {
+            if (AstEquality.equalsIgnoringSpans(key, node)) {
+                return;
+            }
+        }
+        if (node instanceof Aggregate || node instanceof Query
+                || node instanceof UdfCall u && org.pzvo.adql.feature.Features.isAggregateUdf(u.name())) {
+            return;
+        }
+        if (node instanceof ResolvedColumn c && isLocal(c)) {
+            throw new CheckFailure(c.span(), Messages.notGrouped(c.column()));
+        }
+        for (Node child : Nodes.children(node)) {
+            checkGrouped(child, groupBy);
+        }
+    }
+
+    private boolean isLocal(ResolvedColumn c) {
+        return c.correlation().isEmpty()
+                || scope.entries.stream().anyMatch(e -> e.correlation().equals(c.correlation().get()));
     }
 
     private Expr groupKey(Expr e, List<Item> items) {

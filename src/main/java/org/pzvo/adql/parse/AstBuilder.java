@@ -329,14 +329,67 @@ final class AstBuilder extends AdqlBaseVisitor<Object> {
         return new Not(span(ctx), predicate(ctx.searchCondition()));
     }
 
+    /**
+     * AND and OR chains are flattened (through parentheses too, as both are associative) and rebuilt
+     * as balanced trees, so that a long {@code id = 1 OR id = 2 OR ...} list stays shallow; the
+     * left spine of the parse tree is walked iteratively for the same reason.
+     */
     @Override
     public Predicate visitAndCondition(AdqlParser.AndConditionContext ctx) {
-        return new And(span(ctx), predicate(ctx.searchCondition(0)), predicate(ctx.searchCondition(1)));
+        List<Predicate> leaves = new ArrayList<>();
+        flatten(ctx, AdqlParser.AndConditionContext.class, leaves);
+        return balanced(leaves, true);
     }
 
     @Override
     public Predicate visitOrCondition(AdqlParser.OrConditionContext ctx) {
-        return new Or(span(ctx), predicate(ctx.searchCondition(0)), predicate(ctx.searchCondition(1)));
+        List<Predicate> leaves = new ArrayList<>();
+        flatten(ctx, AdqlParser.OrConditionContext.class, leaves);
+        return balanced(leaves, false);
+    }
+
+    private void flatten(AdqlParser.SearchConditionContext ctx, Class<? extends AdqlParser.SearchConditionContext> type,
+                         List<Predicate> leaves) {
+        List<AdqlParser.SearchConditionContext> rights = new ArrayList<>();
+        AdqlParser.SearchConditionContext current = ctx;
+        while (type.isInstance(current)) {
+            rights.add(current.getRuleContext(AdqlParser.SearchConditionContext.class, 1));
+            current = current.getRuleContext(AdqlParser.SearchConditionContext.class, 0);
+        }
+        rights.add(current);
+        for (int i = rights.size() - 1; i >= 0; i--) {
+            Predicate p = predicate(rights.get(i));
+            boolean same = type == AdqlParser.AndConditionContext.class ? p instanceof And : p instanceof Or;
+            if (same) {
+                leaves(p, leaves);
+            } else {
+                leaves.add(p);
+            }
+        }
+    }
+
+    private static void leaves(Predicate p, List<Predicate> out) {
+        if (p instanceof And a) {
+            leaves(a.left(), out);
+            leaves(a.right(), out);
+        } else if (p instanceof Or o) {
+            leaves(o.left(), out);
+            leaves(o.right(), out);
+        } else {
+            out.add(p);
+        }
+    }
+
+    /** A balanced tree over {@code leaves} (left half gets the extra leaf); depth is log2 of the count. */
+    static Predicate balanced(List<Predicate> leaves, boolean and) {
+        if (leaves.size() == 1) {
+            return leaves.get(0);
+        }
+        int half = (leaves.size() + 1) / 2;
+        Predicate left = balanced(leaves.subList(0, half), and);
+        Predicate right = balanced(leaves.subList(half, leaves.size()), and);
+        Span span = Span.between(left.span(), right.span());
+        return and ? new And(span, left, right) : new Or(span, left, right);
     }
 
     @Override
@@ -415,9 +468,25 @@ final class AstBuilder extends AdqlBaseVisitor<Object> {
         return new Unary(span(ctx), op, expr(ctx.valueExpr()));
     }
 
+    /** Walks the left spine iteratively, so that long {@code a + b + ...} chains cannot overflow the stack here. */
     @Override
     public Expr visitBinaryExpr(AdqlParser.BinaryExprContext ctx) {
-        BinaryOperator op = switch (ctx.op.getType()) {
+        List<AdqlParser.BinaryExprContext> spine = new ArrayList<>();
+        AdqlParser.ValueExprContext current = ctx;
+        while (current instanceof AdqlParser.BinaryExprContext binary) {
+            spine.add(binary);
+            current = binary.valueExpr(0);
+        }
+        Expr result = expr(current);
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            AdqlParser.BinaryExprContext b = spine.get(i);
+            result = new Binary(span(b), binaryOperator(b.op.getType()), result, expr(b.valueExpr(1)));
+        }
+        return result;
+    }
+
+    private static BinaryOperator binaryOperator(int tokenType) {
+        return switch (tokenType) {
             case AdqlLexer.STAR -> BinaryOperator.MULTIPLY;
             case AdqlLexer.SLASH -> BinaryOperator.DIVIDE;
             case AdqlLexer.PLUS -> BinaryOperator.ADD;
@@ -427,7 +496,6 @@ final class AstBuilder extends AdqlBaseVisitor<Object> {
             case AdqlLexer.BAR -> BinaryOperator.BIT_OR;
             default -> BinaryOperator.CONCAT;
         };
-        return new Binary(span(ctx), op, expr(ctx.valueExpr(0)), expr(ctx.valueExpr(1)));
     }
 
     @Override

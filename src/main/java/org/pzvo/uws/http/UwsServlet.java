@@ -1,32 +1,33 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.uws.http;
 
+import static org.pzvo.uws.http.Responses.TEXT;
+import static org.pzvo.uws.http.Responses.XML;
+import static org.pzvo.uws.http.Responses.seeOther;
+import static org.pzvo.uws.http.Responses.send;
+import static org.pzvo.uws.http.Values.shorten;
+
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.pzvo.uws.Job;
 import org.pzvo.uws.JobFilter;
 import org.pzvo.uws.Parameters;
 import org.pzvo.uws.Phase;
-import org.pzvo.uws.StoredResult;
 import org.pzvo.uws.UwsException;
 import org.pzvo.uws.UwsService;
 import org.pzvo.uws.UwsStoreException;
@@ -46,15 +47,14 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Every request is answered completely here. Refusals get 400 (bad value), 404 (unknown job,
  * including another owner's), 409 (wrong phase) or 503 (queue full, database unavailable),
- * written by the {@link ErrorWriter}; no stack trace reaches the client. Multipart requests need
- * the servlet registered with {@link #multipartConfig}.
+ * written by the {@link ErrorWriter}; no stack trace reaches the client. Register the servlet
+ * with async support so WAIT holds no thread (without it WAIT blocks a thread), and with
+ * {@link #multipartConfig} so multipart requests work.
  */
 public final class UwsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(UwsServlet.class);
-    private static final String XML = "text/xml;charset=UTF-8";
-    private static final String TEXT = "text/plain;charset=UTF-8";
     private static final Set<String> CONTROL = Set.of("PHASE", "EXECUTIONDURATION", "DESTRUCTION");
 
     private final transient UwsService service;
@@ -102,30 +102,37 @@ public final class UwsServlet extends HttpServlet {
     private void handle(HttpServletRequest req, HttpServletResponse resp, String method) throws IOException {
         try {
             route(req, resp, method);
-        } catch (UwsException e) {
-            int status = switch (e.kind()) {
+        } catch (RuntimeException e) {
+            fail(resp, e, method + " " + req.getRequestURI());
+        }
+    }
+
+    /** Maps an exception to a status and writes it, unless the response is already committed. */
+    private void fail(HttpServletResponse resp, RuntimeException e, String request) throws IOException {
+        int status;
+        String message;
+        if (e instanceof UwsException u) {
+            status = switch (u.kind()) {
                 case NOT_FOUND -> 404;
                 case INVALID_ARGUMENT -> 400;
                 case WRONG_PHASE -> 409;
                 case OVERLOADED -> 503;
             };
+            message = u.getMessage();
+        } else if (e instanceof UwsStoreException) {
+            LOG.error("UWS request {} failed", request, e);
+            status = 503;
+            message = "The job database is unavailable; please try again later.";
+        } else {
+            LOG.error("UWS request {} failed", request, e);
+            status = 500;
+            message = "Internal error; the service log has the details.";
+        }
+        if (!resp.isCommitted()) {
+            resp.reset();
             if (status == 503) {
                 resp.setHeader("Retry-After", "30");
             }
-            refuse(resp, status, e.getMessage());
-        } catch (UwsStoreException e) {
-            LOG.error("UWS request {} {} failed", method, req.getRequestURI(), e);
-            resp.setHeader("Retry-After", "30");
-            refuse(resp, 503, "The job database is unavailable; please try again later.");
-        } catch (RuntimeException e) {
-            LOG.error("UWS request {} {} failed", method, req.getRequestURI(), e);
-            refuse(resp, 500, "Internal error; the service log has the details.");
-        }
-    }
-
-    private void refuse(HttpServletResponse resp, int status, String message) throws IOException {
-        if (!resp.isCommitted()) {
-            resp.reset();
             errors.writeRequestError(status, message, resp);
         }
     }
@@ -134,12 +141,12 @@ public final class UwsServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         String[] seg = path.replaceAll("^/+|/+$", "").split("/", -1);
         String owner = ownerOf.apply(req);
-        String jobs = jobsUrl(req);
+        String jobs = Responses.jobsUrl(req);
         if (seg.length == 1 && seg[0].isEmpty()) {
             switch (method) {
                 case "GET" -> listJobs(req, resp, owner, jobs);
                 case "POST" -> createJob(req, resp, owner, jobs);
-                default -> notAllowed(method, "the job list");
+                default -> throw notAllowed(method, "the job list");
             }
             return;
         }
@@ -153,22 +160,16 @@ public final class UwsServlet extends HttpServlet {
                     seeOther(resp, jobs);
                 }
             }
-            return;
-        }
-        String sub = seg[1];
-        if (seg.length == 3 && sub.equals("results") && method.equals("GET")) {
-            sendResult(resp, service.result(id, owner, seg[2]));
-            return;
-        }
-        if (seg.length > 2) {
+        } else if (seg.length == 3 && seg[1].equals("results") && method.equals("GET")) {
+            Responses.result(resp, service.result(id, owner, seg[2]));
+        } else if (seg.length > 2) {
             throw new UwsException(UwsException.Kind.NOT_FOUND, "No such resource: " + shorten(path));
-        }
-        if (method.equals("POST")) {
-            postToResource(req, resp, owner, jobs, id, sub);
+        } else if (method.equals("POST")) {
+            postToResource(req, resp, owner, jobs, id, seg[1]);
         } else if (method.equals("GET")) {
-            getResource(resp, owner, jobs, id, sub);
+            getResource(resp, owner, jobs, id, seg[1]);
         } else {
-            notAllowed(method, sub);
+            throw notAllowed(method, seg[1]);
         }
     }
 
@@ -200,15 +201,15 @@ public final class UwsServlet extends HttpServlet {
             String jobs, String id, String sub) throws IOException {
         Parameters p = RequestParams.read(req, false).parameters();
         switch (sub) {
-            case "phase" -> changePhase(id, owner, required(p, "PHASE"));
+            case "phase" -> changePhase(id, owner, Values.required(p, "PHASE"));
             case "executionduration" -> service.setExecutionDuration(id, owner,
-                    parseDuration(required(p, "EXECUTIONDURATION")));
-            case "destruction" -> service.setDestruction(id, owner, parseTime("DESTRUCTION",
-                    required(p, "DESTRUCTION")));
+                    Values.duration(Values.required(p, "EXECUTIONDURATION")));
+            case "destruction" -> service.setDestruction(id, owner,
+                    Values.time("DESTRUCTION", Values.required(p, "DESTRUCTION")));
             case "parameters" -> service.updateParameters(id, owner, p);
             default -> {
                 service.get(id, owner);
-                notAllowed("POST", sub);
+                throw notAllowed("POST", sub);
             }
         }
         seeOther(resp, jobs + "/" + id);
@@ -239,6 +240,7 @@ public final class UwsServlet extends HttpServlet {
         seeOther(resp, jobs);
     }
 
+    /** POST to the job list (UWS 1.1 §2.2.3.1); PHASE=RUN, EXECUTIONDURATION, DESTRUCTION honoured. */
     private void createJob(HttpServletRequest req, HttpServletResponse resp, String owner, String jobs)
             throws IOException {
         RequestParams rp = RequestParams.read(req, true);
@@ -247,17 +249,15 @@ public final class UwsServlet extends HttpServlet {
             Parameters all = rp.parameters();
             Optional<String> phase = all.first("PHASE");
             if (phase.isPresent() && !phase.get().trim().equalsIgnoreCase("RUN")) {
-                throw UwsException.invalid("PHASE at job creation must be RUN, not '"
-                        + shorten(phase.get()) + "'");
+                throw UwsException.invalid("PHASE at job creation must be RUN, not '" + shorten(phase.get()) + "'");
             }
-            Long duration = all.first("EXECUTIONDURATION").map(UwsServlet::parseDuration).orElse(null);
+            Long duration = all.first("EXECUTIONDURATION").map(Values::duration).orElse(null);
             if (duration != null && duration < 0) {
                 throw UwsException.invalid("EXECUTIONDURATION must not be negative: " + duration);
             }
-            Instant destruction = all.first("DESTRUCTION").map(t -> parseTime("DESTRUCTION", t)).orElse(null);
+            Instant destruction = all.first("DESTRUCTION").map(t -> Values.time("DESTRUCTION", t)).orElse(null);
             if (destruction != null && !destruction.isAfter(Instant.now())) {
-                throw UwsException.invalid("DESTRUCTION must be in the future, not "
-                        + IsoTime.format(destruction));
+                throw UwsException.invalid("DESTRUCTION must be in the future, not " + IsoTime.format(destruction));
             }
             Parameters params = all;
             for (String c : CONTROL) {
@@ -290,18 +290,17 @@ public final class UwsServlet extends HttpServlet {
         Parameters p = RequestParams.read(req, false).parameters();
         Set<Phase> phases = EnumSet.noneOf(Phase.class);
         for (String v : p.all("PHASE")) {
-            phases.add(Phase.parse(v).orElseThrow(() -> UwsException.invalid("PHASE must be one of "
-                    + List.of(Phase.values()) + ", not '" + shorten(v) + "'")));
+            phases.add(Values.phase(v));
         }
         Instant after = null;
         for (String v : p.all("AFTER")) {
-            Instant t = parseTime("AFTER", v);
+            Instant t = Values.time("AFTER", v);
             after = after == null || t.isAfter(after) ? t : after;
         }
         Integer last = null;
         Optional<String> lastText = p.first("LAST");
         if (lastText.isPresent()) {
-            long n = parseLong("LAST", lastText.get());
+            long n = Values.integer("LAST", lastText.get());
             if (n < 1) {
                 throw UwsException.invalid("LAST must be a positive integer, not " + n);
             }
@@ -310,105 +309,53 @@ public final class UwsServlet extends HttpServlet {
         send(resp, XML, UwsXml.jobList(service.list(owner, new JobFilter(phases, after, last)), jobs));
     }
 
+    /** GET job, with WAIT (UWS 1.1 §2.2.1.1) answered asynchronously when it has to block. */
     private void sendJob(HttpServletRequest req, HttpServletResponse resp, String owner, String jobs,
             String id) throws IOException {
         Parameters p = RequestParams.read(req, false).parameters();
         Optional<String> waitText = p.first("WAIT");
-        Job job;
-        if (waitText.isPresent()) {
-            long wait = parseLong("WAIT", waitText.get());
-            if (wait < -1) {
-                throw UwsException.invalid("WAIT must be -1 (the server maximum) or a number of"
-                        + " seconds >= 0, not " + wait);
+        if (waitText.isEmpty()) {
+            send(resp, XML, UwsXml.job(service.get(id, owner), jobs));
+            return;
+        }
+        long wait = Values.integer("WAIT", waitText.get());
+        if (wait < -1) {
+            throw UwsException.invalid("WAIT must be -1 (the server maximum) or a number of seconds >= 0,"
+                    + " not " + wait);
+        }
+        Phase only = p.first("PHASE").map(Values::phase).orElse(null);
+        Duration max = service.config().maxWait();
+        Duration d = wait == -1 ? max : Duration.ofSeconds(Math.min(wait, max.toSeconds()));
+        if (!req.isAsyncSupported()) {
+            send(resp, XML, UwsXml.job(service.await(id, owner, only, d), jobs));
+            return;
+        }
+        CompletableFuture<Job> future = service.awaitAsync(id, owner, only, d);
+        if (future.isDone()) {
+            send(resp, XML, UwsXml.job(future.join(), jobs));
+            return;
+        }
+        AsyncContext async = req.startAsync();
+        async.setTimeout(0);
+        String request = "GET " + req.getRequestURI();
+        future.whenComplete((job, error) -> async.start(() -> {
+            try {
+                if (error == null) {
+                    send(resp, XML, UwsXml.job(job, jobs));
+                } else {
+                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                    fail(resp, cause instanceof RuntimeException r ? r : new IllegalStateException(cause),
+                            request);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not answer {}", request, e);
+            } finally {
+                async.complete();
             }
-            Phase only = null;
-            Optional<String> phaseText = p.first("PHASE");
-            if (phaseText.isPresent()) {
-                only = Phase.parse(phaseText.get()).orElseThrow(() -> UwsException.invalid(
-                        "PHASE must be a UWS phase name, not '" + shorten(phaseText.get()) + "'"));
-            }
-            Duration d = wait == -1 ? service.config().maxWait()
-                    : Duration.ofSeconds(Math.min(wait, service.config().maxWait().toSeconds()));
-            job = service.await(id, owner, only, d);
-        } else {
-            job = service.get(id, owner);
-        }
-        send(resp, XML, UwsXml.job(job, jobs));
+        }));
     }
 
-    private static void sendResult(HttpServletResponse resp, StoredResult r) throws IOException {
-        InputStream in;
-        long size;
-        try {
-            in = Files.newInputStream(r.path());
-            size = Files.size(r.path());
-        } catch (NoSuchFileException e) {
-            throw new UwsException(UwsException.Kind.NOT_FOUND, "The result is no longer available");
-        }
-        try (in) {
-            resp.setStatus(200);
-            resp.setContentType(r.result().mimeType());
-            resp.setContentLengthLong(size);
-            OutputStream out = resp.getOutputStream();
-            in.transferTo(out);
-        }
-    }
-
-    private static void send(HttpServletResponse resp, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(200);
-        resp.setContentType(type);
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-    }
-
-    private static void seeOther(HttpServletResponse resp, String location) {
-        resp.setStatus(303);
-        resp.setHeader("Location", location);
-        resp.setContentLength(0);
-    }
-
-    private static void notAllowed(String method, String what) {
-        throw UwsException.invalid(method + " is not supported on " + shorten(what));
-    }
-
-    private static String jobsUrl(HttpServletRequest req) {
-        StringBuffer url = req.getRequestURL();
-        int pathStart = url.indexOf("/", url.indexOf("//") + 2);
-        String origin = pathStart < 0 ? url.toString() : url.substring(0, pathStart);
-        return origin + req.getContextPath() + req.getServletPath();
-    }
-
-    private static String required(Parameters p, String name) {
-        return p.first(name).orElseThrow(() -> UwsException.invalid("Missing parameter " + name));
-    }
-
-    /** EXECUTIONDURATION in seconds; a huge positive integer means "as long as allowed". */
-    static long parseDuration(String text) {
-        String t = text.trim();
-        try {
-            BigInteger v = new BigInteger(t);
-            return v.bitLength() < 63 ? v.longValue() : v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
-        } catch (NumberFormatException e) {
-            throw UwsException.invalid("EXECUTIONDURATION must be an integer number of seconds, not '"
-                    + shorten(text) + "'");
-        }
-    }
-
-    private static long parseLong(String name, String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw UwsException.invalid(name + " must be an integer, not '" + shorten(text) + "'");
-        }
-    }
-
-    private static Instant parseTime(String name, String text) {
-        return IsoTime.parse(text).orElseThrow(() -> UwsException.invalid(name
-                + " must be an ISO 8601 time such as 2030-01-31T12:00:00Z, not '" + shorten(text) + "'"));
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    private static UwsException notAllowed(String method, String what) {
+        return UwsException.invalid(method + " is not supported on " + shorten(what));
     }
 }

@@ -37,7 +37,9 @@ final class UwsXml {
             if (r.runId() != null) {
                 b.append("    <uws:runId>").append(esc(r.runId())).append("</uws:runId>\n");
             }
-            nillable(b, "    ", "ownerId", r.ownerId());
+            if (r.ownerId() != null) {
+                b.append("    <uws:ownerId>").append(esc(r.ownerId())).append("</uws:ownerId>\n");
+            }
             b.append("    <uws:creationTime>").append(IsoTime.format(r.creationTime()))
                     .append("</uws:creationTime>\n");
             b.append("  </uws:jobref>\n");

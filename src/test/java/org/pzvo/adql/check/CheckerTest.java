@@ -35,7 +35,7 @@ class CheckerTest {
         return q.columns().stream().map(ResultColumn::name).collect(Collectors.toList());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         SELECT coord_rx FROM lsst.object                    | line 1, column 8: unknown column 'coord_rx'; did you mean 'coord_ra'?
         SELECT objectId FROM lsst.object, pz.photoz         | line 1, column 8: ambiguous column name 'objectId': could be lsst.object.objectId or pz.photoz.objectId; qualify it with a table name or alias
@@ -68,6 +68,8 @@ class CheckerTest {
         SELECT * FROM lsst.object AS o WHERE o.coord_ra > (SELECT MAX(p.ra) FROM pz.photoz AS p WHERE p.objectId = q.objectId) | line 1, column 108: unknown table or alias 'q'; did you mean 'p'?
         WITH a AS (SELECT ra FROM pz.photoz), a AS (SELECT ra FROM pz.photoz) SELECT * FROM a | line 1, column 39: common table expression 'a' defined twice
         SELECT t_min FROM ivoa.obscore WHERE t_min LIKE 1   | line 1, column 49: argument 2 of LIKE must be a string, not a number
+        SELECT objectId, COUNT(*) FROM lsst.object          | line 1, column 8: column 'objectId' must appear in GROUP BY or be used in an aggregate function
+        SELECT g_cModelMag + 1, COUNT(*) FROM lsst.object GROUP BY g_cModelMag HAVING MAX(coord_ra) > coord_dec | line 1, column 95: column 'coord_dec' must appear in GROUP BY or be used in an aggregate function
         SELECT CAST(s_region AS INTEGER) FROM ivoa.obscore  | line 1, column 13: argument 1 of CAST must be convertible to INTEGER, not a geometry
         """)
     void errors(String adql, String message) {
@@ -132,7 +134,7 @@ class CheckerTest {
                 + " POLYGON('', 1, 2, 3, 4, 5, 6), CAST(coord_ra AS INTEGER), CAST('x' AS VARCHAR(10)),"
                 + " DISTANCE(POINT(coord_ra, coord_dec), POINT(1, 2)), ivo_healpix_index(6, coord_ra, coord_dec),"
                 + " ivo_histogram(g_cModelMag, 10, 30, 20), MAX(g_cModelMag), IN_UNIT(coord_ra, 'arcsec')"
-                + " FROM lsst.object");
+                + " FROM lsst.object GROUP BY coord_ra, coord_dec, objectId");
         List<String> types = q.columns().stream()
                 .map(c -> c.datatype() + "[" + c.arraysize() + "]" + c.xtype() + "/" + c.unit())
                 .collect(Collectors.toList());
@@ -172,9 +174,19 @@ class CheckerTest {
 
     @Test
     void catalogUdfsAndFeatureUdfsAreKnown() throws AdqlException {
-        CheckedQuery q = check("SELECT PZVO_TEST(ra), ivo_string_agg(CAST(ra AS VARCHAR), ',') FROM pz.photoz");
+        CheckedQuery q = check("SELECT PZVO_TEST(ra) FROM pz.photoz");
         assertEquals("double", q.columns().get(0).datatype());
-        assertEquals("char", q.columns().get(1).datatype());
+        CheckedQuery agg = check("SELECT ivo_string_agg(CAST(ra AS VARCHAR), ',') FROM pz.photoz");
+        assertEquals("char", agg.columns().get(0).datatype());
+    }
+
+    @Test
+    void correlationNamesAreUniqueAcrossTheWholeQuery() throws AdqlException {
+        CheckedQuery q = check("SELECT * FROM lsst.object WHERE EXISTS (SELECT 1 FROM pz.photoz AS object"
+                + " WHERE coord_ra > 0)");
+        String printed = AdqlPrinter.print(q.resolved());
+        assertTrue(printed.contains("FROM \"pz\".\"photoz\" AS \"object_2\" WHERE \"object\".\"coord_ra\" > 0"),
+                printed);
     }
 
     private static <T> List<T> collect(Node root, Class<T> type) {

@@ -82,6 +82,7 @@ class UwsServletTest {
         ServletContextHandler context = new ServletContextHandler("/");
         ServletHolder holder = new ServletHolder(new UwsServlet(service,
                 req -> req.getHeader("X-Test-User"), ErrorWriter.plainText()));
+        holder.setAsyncSupported(true);
         holder.getRegistration().setMultipartConfig(
                 UwsServlet.multipartConfig(dataDir, 10_000_000));
         context.addServlet(holder, "/tap/async/*");
@@ -284,6 +285,12 @@ class UwsServletTest {
         assertRefused(get(base + "?LAST=0", "carl"), 400, "LAST must be a positive");
         assertRefused(get(base + "?LAST=x", "carl"), 400, "LAST must be an integer");
         assertRefused(get(base + "?AFTER=yesterday", "carl"), 400, "AFTER must be an ISO 8601");
+        assertRefused(get(base + "?AFTER=%2B999999-01-01T00:00:00Z", "carl"), 400, "between the years");
+        assertRefused(get(base + "?LAST=99999999999999999999999", "carl"), 400, "LAST must be an integer");
+        assertRefused(post(base, "carl", "QUERY", "a\0b"), 400, "NUL");
+        assertRefused(post(base, "carl", "RUNID", "r".repeat(5000)), 400, "RUNID");
+        assertRefused(post(job + "/destruction", "carl", "DESTRUCTION", "+10000-01-01T00:00:00Z"), 400,
+                "between the years");
         assertRefused(post(job, "carl"), 400, "ACTION=DELETE");
         assertRefused(post(job, "carl", "ACTION", "EXPLODE"), 400, "ACTION=DELETE");
         assertRefused(post(base, "carl", "MODE", "write", "BAD", "1"), 400, "Parameter BAD is not allowed");
@@ -459,6 +466,10 @@ class UwsServletTest {
         String job = created.headers().firstValue("Location").orElseThrow();
         assertTrue(job.startsWith(other + "/"));
         awaitFinal(job, null);
+        String pending = post(other, null, "MODE", "write").headers().firstValue("Location").orElseThrow();
+        long t0 = System.nanoTime();
+        assertEquals("PENDING", text(xml(get(pending + "?WAIT=1", null)), "phase"));
+        assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(900), "blocking WAIT without async");
         assertEquals("<VOTABLE>bad input: t</VOTABLE>", get(job + "/error", null).body());
     }
 
