@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Browser checks of the pzvo web interface in Debian's headless Chromium (driven by playwright-core,
+// never a downloaded browser): node test.mjs BASE_URL OUT_DIR
+// Prints one line per check and "browser checks: N passed, M failed"; exits 1 on any failure.
+// Screenshots go to OUT_DIR/*.png.
+
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const base = (process.argv[2] || "").replace(/\/+$/, "") + "/";
+const out = process.argv[3] || "target/ci/browser";
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+const TIMEOUT_MS = Number(process.env.BROWSER_TEST_TIMEOUT_MS || 60_000);
+
+if (!/^https?:\/\//.test(base)) {
+  console.error("usage: node test.mjs BASE_URL [OUT_DIR]");
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+const results = [];
+const consoleErrors = [];
+let step = "start";
+
+async function check(name, fn) {
+  step = name;
+  const started = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true });
+    console.log(`ok    ${name}${detail ? ` (${detail})` : ""} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
+    return true;
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL  ${name}: ${String(e.message || e).split("\n")[0]}`);
+    return false;
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+const profile = mkdtempSync(join(tmpdir(), "pzvo-chromium-"));
+let context;
+try {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+} catch (e) {
+  console.log(`FAIL  start Chromium (${executablePath}): ${String(e.message).split("\n")[0]}`);
+  console.log("browser checks: 0 passed, 1 failed");
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(1);
+}
+context.setDefaultTimeout(TIMEOUT_MS);
+const page = context.pages()[0] || (await context.newPage());
+
+// A 4xx answer is logged by Chromium as "Failed to load resource"; it is expected only for the
+// deliberate ADQL error, so it is excused there and nowhere else.
+page.on("console", (msg) => {
+  if (msg.type() !== "error") {
+    return;
+  }
+  const url = msg.location()?.url || "";
+  const expected = step === "ADQL error is located in the editor" && /Failed to load resource.* 400/.test(msg.text())
+    && /\/tap\/(sync|async)/.test(url);
+  if (!expected) {
+    consoleErrors.push(`[${step}] ${msg.text()} ${url}`);
+  }
+});
+page.on("pageerror", (err) => consoleErrors.push(`[${step}] uncaught: ${err.message}`));
+page.on("requestfailed", (req) => {
+  const failure = req.failure()?.errorText || "";
+  if (!failure.includes("ERR_ABORTED")) {
+    consoleErrors.push(`[${step}] request failed: ${req.url()} ${failure}`);
+  }
+});
+
+let table = null;
+let exampleQuery = null;
+
+await check("landing page says what the service holds", async () => {
+  await page.goto(base, { waitUntil: "domcontentloaded" });
+  await page.waitForFunction(() => /\d/.test(document.getElementById("stat-tables")?.textContent || ""));
+  await page.waitForSelector("#holdings table tbody tr");
+  await page.waitForFunction(() => document.getElementById("stat-maps")?.textContent !== "…");
+  const tables = Number(await page.textContent("#stat-tables"));
+  expect(tables > 0, "the landing page lists no tables");
+  const tapUrl = await page.getAttribute("#endpoints tr:first-child a", "href");
+  expect(tapUrl === new URL("tap", base).href, `the TAP base URL shown is ${tapUrl}, not absolute from the origin`);
+  const snippet = await page.textContent("#snip-pyvo");
+  expect(snippet.includes(`TAPService("${tapUrl}")`), "the pyvo snippet does not use the TAP URL");
+  table = await page.getAttribute("#holdings tbody th a", "href").then((h) => decodeURIComponent(h.replace(/^#tables\//, "")));
+  await page.screenshot({ path: join(out, "landing.png"), fullPage: true });
+  return `${tables} tables, ${await page.textContent("#stat-rows")} rows`;
+});
+
+await check("schema browser shows a table's columns", async () => {
+  await page.click('.tabs a[data-view="tables"]');
+  await page.waitForSelector("#schema-tree a[data-table]");
+  const name = table || (await page.getAttribute("#schema-tree a[data-table]", "data-table"));
+  table = name;
+  await page.click(`#schema-tree a[data-table="${name}"]`);
+  await page.waitForSelector("#table-detail table.columns tbody tr");
+  const title = (await page.textContent("#table-title")).trim();
+  expect(title === name, `the detail shows ${title}, not ${name}`);
+  const columns = await page.$$eval("#table-detail table.columns tbody tr", (rows) => rows.length);
+  const ucds = await page.$$eval("#table-detail td.ucd code", (c) => c.length);
+  expect(columns > 0 && ucds > 0, `${columns} columns, ${ucds} UCDs shown`);
+  await page.screenshot({ path: join(out, "tables.png") });
+  await page.fill("#schema-search", "phot.mag");
+  await page.waitForSelector("#table-detail mark");
+  const hits = await page.$$eval("#table-detail table.columns tbody tr", (rows) => rows.length);
+  await page.screenshot({ path: join(out, "tables-search.png") });
+  await page.fill("#schema-search", "");
+  return `${name}: ${columns} columns; search "phot.mag": ${hits} columns`;
+});
+
+await check("an example query runs and shows rows", async () => {
+  await page.click('.tabs a[data-view="query"]');
+  await page.waitForSelector("#examples button[data-example]");
+  const ids = await page.$$eval("#examples button[data-example]", (bs) => bs.map((b) => b.dataset.example));
+  for (const id of ids) {
+    await page.click(`#examples button[data-example="${id}"]`);
+    await page.click("#run-sync");
+    await page.waitForFunction(() => !document.getElementById("run-sync").disabled
+      && (document.querySelector("#preview table.result") || !document.getElementById("query-error").hidden));
+    const rows = await page.$$eval("#preview table.result tbody tr", (r) => r.length);
+    const failed = await page.isVisible("#query-error");
+    expect(!failed, `example ${id} failed: ${failed ? await page.textContent("#query-error") : ""}`);
+    if (rows > 0) {
+      exampleQuery = await page.inputValue("#adql");
+      const downloads = await page.$$eval("#download-links button", (b) => b.map((x) => x.dataset.format));
+      expect(downloads.length === 7, `download formats offered: ${downloads.join(", ")}`);
+      await page.screenshot({ path: join(out, "query.png") });
+      return `example ${id}: ${rows} rows shown; ${(await page.textContent("#query-status")).trim()}`;
+    }
+  }
+  throw new Error(`none of the ${ids.length} examples returned rows`);
+});
+
+await check("an async job reaches COMPLETED", async () => {
+  await page.click('.tabs a[data-view="query"]');
+  await page.fill("#adql", exampleQuery || `SELECT TOP 100 * FROM ${table}`);
+  await page.fill("#maxrec", "5000");
+  await page.selectOption("#async-format", "csv");
+  await page.click("#run-async");
+  await page.waitForSelector(".job-follow[data-phase]");
+  const id = await page.getAttribute(".job-follow", "data-job");
+  await page.waitForSelector(`.job-follow[data-phase="COMPLETED"], .job-follow[data-phase="ERROR"], .job-follow[data-phase="ABORTED"]`);
+  const phase = await page.getAttribute(".job-follow", "data-phase");
+  expect(phase === "COMPLETED", `job ${id} ended in ${phase}: ${await page.textContent(".job-follow")}`);
+  await page.click('.tabs a[data-view="jobs"]');
+  await page.waitForSelector(`tr[data-job-row="${id}"][data-phase="COMPLETED"] button[data-action="download"]`);
+  await page.screenshot({ path: join(out, "jobs.png") });
+  return `job ${id}`;
+});
+
+await check("ADQL error is located in the editor", async () => {
+  await page.click('.tabs a[data-view="query"]');
+  await page.fill("#adql", `SELECT TOP 5\n  1 AS one,\n  no_such_column\nFROM ${table}`);
+  await page.click("#run-sync");
+  await page.waitForSelector("#query-error:not([hidden])");
+  const message = (await page.textContent("#query-error")).replace(/\s+/g, " ").trim();
+  expect(/line 3, column 3/.test(message), `the error does not point at line 3, column 3: ${message}`);
+  const marked = await page.textContent("#adql-hl mark.err-token");
+  expect(marked === "no_such_column", `the editor marks "${marked}"`);
+  const gutter = await page.textContent("#gutter span.err");
+  expect(gutter === "3", `the gutter marks line ${gutter}`);
+  expect((await page.getAttribute("#adql", "aria-invalid")) === "true", "the editor is not marked invalid");
+  await page.screenshot({ path: join(out, "error.png") });
+  return message.slice(0, 100);
+});
+
+await check("map gallery shows the map products", async () => {
+  await page.click('.tabs a[data-view="maps"]');
+  await page.waitForFunction(() => {
+    const el = document.getElementById("maps");
+    return el.querySelector(".map-card, .error-text") || /no map products/.test(el.textContent);
+  });
+  expect(!(await page.$("#maps .error-text")), await page.textContent("#maps"));
+  const cards = await page.$$eval("#maps .map-card", (c) => c.length);
+  await page.screenshot({ path: join(out, "maps.png"), fullPage: true });
+  return `${cards} map products`;
+});
+
+await check("no console errors", async () => {
+  await page.goto(base, { waitUntil: "networkidle" });
+  expect(consoleErrors.length === 0, `${consoleErrors.length}: ${consoleErrors.slice(0, 5).join(" | ")}`);
+});
+
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+for (const e of consoleErrors) {
+  console.log(`      console: ${e}`);
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`screenshots: ${out}`);
+console.log(`browser checks: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
