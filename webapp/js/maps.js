@@ -67,7 +67,7 @@ function card(m, i) {
   ];
   return `<article class="map-card" aria-labelledby="map-${i}">
     <canvas width="320" height="160" data-moc-index="${i}" role="img"
-      aria-label="Sky coverage of ${esc(m.map_id)} (equatorial, plate carrée, RA increasing to the left)"></canvas>
+      aria-label="Sky coverage of ${esc(m.map_id)} (equatorial, RA increasing to the left; small footprints are zoomed)"></canvas>
     <div class="map-body">
       <h2 id="map-${i}"><code>${esc(m.map_id)}</code></h2>
       <p><span class="chip kind-${esc(String(m.product_type).toLowerCase())}">${esc(m.product_type)}</span>

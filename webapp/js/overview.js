@@ -21,9 +21,9 @@ function snippets(url) {
   return {
     topcat: {
       intro: "In TOPCAT choose <b>VO → Table Access Protocol (TAP) Query</b>, paste the TAP base URL into "
-        + "<i>Selected TAP Service</i> at the bottom and press <b>Use Service</b>. The tables and the "
-        + "examples below appear in the query panel. From the command line:",
-      code: `topcat -Dstar.tap.url=${url}\n# or, without a window:\nstilts tapquery tapurl=${url} \\\n  adql="${SAMPLE}" out=objects.fits`,
+        + "<i>Selected TAP Service</i> at the bottom and press <b>Use Service</b>: the tables and the "
+        + "example queries appear in TOPCAT's query panel. Without a window, TOPCAT's command-line twin STILTS runs queries too:",
+      code: `stilts tapquery tapurl=${url} \\\n  adql="SELECT TOP 100 * FROM lsst.object" \\\n  out=objects.fits`,
     },
     pyvo: {
       intro: "With <a href=\"https://pyvo.readthedocs.io/\">pyvo</a> (<code>pip install pyvo</code>):",
@@ -111,8 +111,8 @@ async function loadMapSummary(hasMaps) {
 function renderEndpoints() {
   document.getElementById("endpoints").innerHTML = ENDPOINTS.map(([label, path, note]) => {
     const url = tapUrl + path;
-    return `<tr><th scope="row">${esc(label)}<span class="muted small">${esc(note)}</span></th>
-      <td><a href="${esc(url)}"><code>${esc(url)}</code></a></td>
+    return `<tr><th scope="row">${esc(label)}</th>
+      <td><a href="${esc(url)}"><code>${esc(url)}</code></a><span class="muted small">${esc(note)}</span></td>
       <td><button class="copy small" data-copy="${esc(url)}" aria-label="Copy ${esc(label)} URL">Copy</button></td></tr>`;
   }).join("");
   for (const el of document.querySelectorAll(".tap-url")) {

@@ -165,28 +165,73 @@ function contains(ranges, pix) {
   return false;
 }
 
-/** Draws the coverage on the canvas: RA 360..0 left to right, Dec +90..-90 top to bottom. */
+/**
+ * The region to draw: the whole sky, or the box around the coverage when that is small, with RA
+ * unwrapped across 0. Centres are sampled (at most about 20000) to find the box.
+ */
+function viewOf(ranges) {
+  const total = ranges.reduce((n, [lo, hi]) => n + hi - lo, 0);
+  const stride = Math.max(1, Math.floor(total / 20000));
+  const ras = [];
+  let decMin = 90;
+  let decMax = -90;
+  for (const [lo, hi] of ranges) {
+    for (let p = lo; p < hi; p += stride) {
+      const c = pix2angNest(DRAW_ORDER, p);
+      ras.push(c.raDeg);
+      decMin = Math.min(decMin, c.decDeg);
+      decMax = Math.max(decMax, c.decDeg);
+    }
+  }
+  ras.sort((a, b) => a - b);
+  // The coverage in RA is the circle minus its largest empty gap.
+  let gap = 360 - ras[ras.length - 1] + ras[0];
+  let raMin = ras[0];
+  for (let i = 1; i < ras.length; i++) {
+    if (ras[i] - ras[i - 1] > gap) {
+      gap = ras[i] - ras[i - 1];
+      raMin = ras[i];
+    }
+  }
+  const decMid = (decMin + decMax) / 2;
+  const cosDec = Math.max(0.1, Math.cos((decMid * Math.PI) / 180));
+  const rawRaSpan = 360 - gap;
+  // Margin: one cell at DRAW_ORDER (58.6 deg / nside) plus 8% of the extent.
+  const pad = 58.6 / (1 << DRAW_ORDER) + 0.08 * Math.max(rawRaSpan * cosDec, decMax - decMin);
+  let raSpan = rawRaSpan + (2 * pad) / cosDec;
+  let decSpan = decMax - decMin + 2 * pad;
+  if (raSpan > 120 || decSpan > 60) {
+    return { raMin: 0, raSpan: 360, decMin: -90, decSpan: 180, full: true };
+  }
+  const raMid = raMin + rawRaSpan / 2;
+  // Keep the canvas's 2:1 aspect on the sky: widen whichever span is short.
+  if (raSpan * cosDec < 2 * decSpan) {
+    raSpan = (2 * decSpan) / cosDec;
+  } else {
+    decSpan = (raSpan * cosDec) / 2;
+  }
+  return { raMin: raMid - raSpan / 2, raSpan, decMin: decMid - decSpan / 2, decSpan, full: false };
+}
+
+function niceStep(span) {
+  for (const step of [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60]) {
+    if (span / step <= 6) {
+      return step;
+    }
+  }
+  return 90;
+}
+
+function wrap360(raDeg) {
+  return ((raDeg % 360) + 360) % 360;
+}
+
+/** Draws the coverage on the canvas, RA increasing to the left, Dec up; small footprints zoomed. */
 export function drawMoc(canvas, text) {
   const ctx = canvas.getContext("2d");
   const { width: w, height: h } = canvas;
   ctx.fillStyle = "#0d1b2e";
   ctx.fillRect(0, 0, w, h);
-  ctx.strokeStyle = "rgba(255,255,255,0.12)";
-  ctx.lineWidth = 1;
-  for (let ra = 0; ra <= 360; ra += 60) {
-    const x = Math.round(w * (1 - ra / 360)) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(x, 0);
-    ctx.lineTo(x, h);
-    ctx.stroke();
-  }
-  for (let dec = -60; dec <= 60; dec += 30) {
-    const y = Math.round((h * (90 - dec)) / 180) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(0, y);
-    ctx.lineTo(w, y);
-    ctx.stroke();
-  }
   const ranges = mocRanges(text);
   if (!ranges.length) {
     ctx.fillStyle = "rgba(255,255,255,0.6)";
@@ -194,21 +239,48 @@ export function drawMoc(canvas, text) {
     ctx.fillText("no coverage given", 10, h - 10);
     return;
   }
+  const v = viewOf(ranges);
+  const x = (raDeg) => w * (1 - wrap360(raDeg - v.raMin) / v.raSpan);
+  const y = (decDeg) => h * (1 - (decDeg - v.decMin) / v.decSpan);
   const image = ctx.getImageData(0, 0, w, h);
   let painted = 0;
   for (let py = 0; py < h; py++) {
-    const decRad = ((90 - ((py + 0.5) * 180) / h) * Math.PI) / 180;
-    const z = Math.sin(decRad);
+    const dec = v.decMin + v.decSpan * (1 - (py + 0.5) / h);
+    if (dec < -90 || dec > 90) {
+      continue;
+    }
+    const z = Math.sin((dec * Math.PI) / 180);
     for (let px = 0; px < w; px++) {
-      const raRad = (1 - (px + 0.5) / w) * 2 * Math.PI;
-      if (contains(ranges, ang2pixNest(DRAW_ORDER, z, raRad))) {
-        const k = (py * w + px) * 4;
-        image.data.set([255, 209, 102, 255], k);
+      const ra = wrap360(v.raMin + v.raSpan * (1 - (px + 0.5) / w));
+      if (contains(ranges, ang2pixNest(DRAW_ORDER, z, (ra * Math.PI) / 180))) {
+        image.data.set([255, 209, 102, 255], (py * w + px) * 4);
         painted++;
       }
     }
   }
   ctx.putImageData(image, 0, 0);
+  ctx.strokeStyle = "rgba(255,255,255,0.14)";
+  ctx.fillStyle = "rgba(255,255,255,0.55)";
+  ctx.font = "10px system-ui, sans-serif";
+  ctx.lineWidth = 1;
+  const raStep = v.full ? 60 : niceStep(v.raSpan);
+  for (let ra = Math.ceil(v.raMin / raStep) * raStep; ra <= v.raMin + v.raSpan; ra += raStep) {
+    const px = Math.round(x(ra)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(px, 0);
+    ctx.lineTo(px, h);
+    ctx.stroke();
+    ctx.fillText(`${+wrap360(ra).toFixed(1)}°`, px + 2, h - 4);
+  }
+  const decStep = v.full ? 30 : niceStep(v.decSpan);
+  for (let dec = Math.ceil(v.decMin / decStep) * decStep; dec <= v.decMin + v.decSpan; dec += decStep) {
+    const py = Math.round(y(dec)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(0, py);
+    ctx.lineTo(w, py);
+    ctx.stroke();
+    ctx.fillText(`${+dec.toFixed(1)}°`, 3, py - 2);
+  }
   if (painted < 4) {
     // Smaller than a canvas pixel: mark the cells' centres so the footprint stays visible.
     ctx.fillStyle = "#ffd166";
@@ -217,7 +289,7 @@ export function drawMoc(canvas, text) {
       for (let p = lo; p < hi && n < 2000; p += Math.max(1, Math.floor((hi - lo) / 16)), n++) {
         const c = pix2angNest(DRAW_ORDER, p);
         ctx.beginPath();
-        ctx.arc(w * (1 - c.raDeg / 360), (h * (90 - c.decDeg)) / 180, 2.5, 0, 2 * Math.PI);
+        ctx.arc(x(c.raDeg), y(c.decDeg), 2.5, 0, 2 * Math.PI);
         ctx.fill();
       }
     }
