@@ -7,7 +7,7 @@ import { schemas } from "./metadata.js";
 
 const ENDPOINTS = [
   ["TAP base URL", "", "give this to TOPCAT, pyvo or astroquery"],
-  ["Synchronous queries", "/sync", "LANG=ADQL&QUERY=…&RESPONSEFORMAT=…"],
+  ["Synchronous queries", "/sync", "results stream back at once"],
   ["Asynchronous jobs", "/async", "UWS 1.1 job list"],
   ["Table metadata", "/tables", "VOSI tables (VODataService 1.2)"],
   ["Capabilities", "/capabilities", "ADQL features, formats, limits"],
