@@ -149,6 +149,19 @@ await check("an example query runs and shows rows", async () => {
   throw new Error(`none of the ${ids.length} examples returned rows`);
 });
 
+await check("MAXREC overflow is explained", async () => {
+  await page.fill("#adql", `SELECT TOP 50 *\nFROM ${table}`);
+  await page.fill("#maxrec", "5");
+  await page.click("#run-sync");
+  await page.waitForSelector("#overflow:not([hidden])");
+  const rows = await page.$$eval("#preview table.result tbody tr", (r) => r.length);
+  expect(rows === 5, `${rows} rows shown for MAXREC=5`);
+  const text = (await page.textContent("#overflow")).replace(/\s+/g, " ").trim();
+  expect(/MAXREC \(5\)/.test(text), `the explanation does not name MAXREC: ${text}`);
+  await page.screenshot({ path: join(out, "overflow.png") });
+  return text.slice(0, 60);
+});
+
 await check("an async job reaches COMPLETED", async () => {
   await page.click('.tabs a[data-view="query"]');
   await page.fill("#adql", exampleQuery || `SELECT TOP 100 * FROM ${table}`);
@@ -192,6 +205,31 @@ await check("map gallery shows the map products", async () => {
   const cards = await page.$$eval("#maps .map-card", (c) => c.length);
   await page.screenshot({ path: join(out, "maps.png"), fullPage: true });
   return `${cards} map products`;
+});
+
+await check("a bearer token is sent on every request", async () => {
+  const seen = [];
+  // The header is checked here and removed before the request reaches the server, so the check
+  // does not depend on the server accepting this token.
+  await page.route("**/tap/**", (route) => {
+    const headers = { ...route.request().headers() };
+    seen.push([route.request().url(), headers.authorization || ""]);
+    delete headers.authorization;
+    return route.continue({ headers });
+  });
+  await page.click("#identity summary");
+  await page.fill("#token", "browser-test-token-1234");
+  await page.click('#identity-form button[type="submit"]');
+  await page.waitForFunction(() => document.getElementById("identity-label").textContent.includes("1234"));
+  await page.waitForFunction(() => /\d/.test(document.getElementById("stat-tables").textContent));
+  await page.waitForTimeout(500);
+  await page.unroute("**/tap/**");
+  await page.click("#identity summary");
+  await page.click("#token-clear");
+  expect(seen.length > 0, "no request to /tap after setting the token");
+  const missing = seen.filter(([, auth]) => auth !== "Bearer browser-test-token-1234");
+  expect(missing.length === 0, `requests without the token: ${missing.map(([u]) => u).join(", ")}`);
+  return `${seen.length} requests carried it`;
 });
 
 await check("no console errors", async () => {

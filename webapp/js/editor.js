@@ -63,12 +63,6 @@ export class AdqlEditor {
       this.render();
     });
     textarea.addEventListener("scroll", () => this.syncScroll());
-    textarea.addEventListener("keydown", (e) => {
-      if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) {
-        e.preventDefault();
-        this.insert("    ");
-      }
-    });
     this.render();
   }
 
@@ -83,13 +77,6 @@ export class AdqlEditor {
     this.textarea.scrollTop = 0;
     this.textarea.scrollLeft = 0;
     this.syncScroll();
-  }
-
-  insert(text) {
-    const { selectionStart: s, selectionEnd: e, value } = this.textarea;
-    this.textarea.value = value.slice(0, s) + text + value.slice(e);
-    this.textarea.selectionStart = this.textarea.selectionEnd = s + text.length;
-    this.textarea.dispatchEvent(new Event("input"));
   }
 
   /** Marks the token starting at 1-based line and column, selects it and scrolls to it. */
