@@ -6,7 +6,7 @@ import { setToken, token } from "./api.js";
 import { forget } from "./metadata.js";
 import { initOverview, loadOverview } from "./overview.js";
 import { initSchemaBrowser, loadSchemaBrowser, openTable } from "./schema.js";
-import { initQuery, loadExamples } from "./query.js";
+import { initQuery, loadExamples, selectExample } from "./query.js";
 import { initJobs, refresh as refreshJobs } from "./jobs.js";
 import { initMaps, loadMaps } from "./maps.js";
 
@@ -36,6 +36,8 @@ function route() {
     } else {
       loadSchemaBrowser();
     }
+  } else if (name === "query" && rest.length) {
+    selectExample(rest.join("/"));
   } else if (name === "jobs") {
     refreshJobs();
   } else if (name === "maps") {

@@ -4,6 +4,7 @@
 
 import { compactCount, esc, formatCount, syncJson, tapUrl } from "./api.js";
 import { schemas } from "./metadata.js";
+import { loadExamples } from "./query.js";
 
 const ENDPOINTS = [
   ["TAP base URL", "", "give this to TOPCAT, pyvo or astroquery"],
@@ -44,6 +45,15 @@ function snippets(url) {
 export function initOverview() {
   renderEndpoints();
   renderSnippets();
+  renderExamples();
+}
+
+async function renderExamples() {
+  const list = await loadExamples();
+  const holder = document.getElementById("start-examples");
+  holder.innerHTML = list.slice(0, 8).map((x) => `<li><a href="#query/${encodeURIComponent(x.id)}">${esc(x.name)}</a>
+    <span class="muted small">${esc(firstSentence(x.description))}</span></li>`).join("")
+    || '<li class="muted">No examples published.</li>';
 }
 
 export async function loadOverview() {

@@ -81,22 +81,43 @@ export function showQueryError(text, line, column) {
   requestAnimationFrame(() => editor.markError(line, column));
 }
 
-export async function loadExamples() {
+let examples = null;
+
+/** Loads /tap/examples once: [{id, name, description, query}]. */
+export function loadExamples() {
+  if (!examples) {
+    examples = readExamples();
+  }
+  return examples;
+}
+
+async function readExamples() {
   const list = document.getElementById("examples");
   try {
     const response = await request("/examples");
     const doc = new DOMParser().parseFromString(await response.text(), "text/html");
-    const examples = [...doc.querySelectorAll('[typeof="example"]')].map((div) => ({
+    const found = [...doc.querySelectorAll('[typeof="example"]')].map((div) => ({
       id: div.id,
       name: div.querySelector('[property="name"]')?.textContent.trim() || div.id,
       description: div.querySelector("p")?.textContent.trim() || "",
       query: div.querySelector('[property="query"]')?.textContent.trim() || "",
     })).filter((x) => x.query);
-    list.innerHTML = examples.map((x) => `<li><button type="button" data-example="${esc(x.id)}"
+    list.innerHTML = found.map((x) => `<li><button type="button" data-example="${esc(x.id)}"
         data-query="${esc(x.query)}" aria-pressed="false" title="${esc(x.description)}">${esc(x.name)}</button></li>`).join("")
       || '<li class="muted">The service publishes no examples.</li>';
+    return found;
   } catch (e) {
     list.innerHTML = `<li class="error-text">Could not load the examples: ${esc(e.message)}</li>`;
+    return [];
+  }
+}
+
+/** Puts the example with this id in the editor (route #query/{id}). */
+export async function selectExample(id) {
+  await loadExamples();
+  const button = [...document.querySelectorAll("#examples button[data-example]")].find((b) => b.dataset.example === id);
+  if (button) {
+    button.click();
   }
 }
 
