@@ -486,12 +486,28 @@ final class ExprResolver extends DefaultVisitor<Typed> {
         return condition(new Not(node.span(), predicate(node.operand())));
     }
 
+    /**
+     * Besides the type check, a boolean column compared with the integer literal 0 or 1 (the way TAP
+     * users write flags) gets FALSE or TRUE instead, so that every engine sees a boolean comparison.
+     */
     @Override
     public Typed visitComparison(Comparison node) {
         Typed left = typed(node.left());
         Typed right = typed(node.right());
         compare(left, right, node);
-        return condition(new Comparison(node.span(), node.operator(), (Expr) left.node(), (Expr) right.node()));
+        Expr l = asBooleanIfFlag((Expr) left.node(), right);
+        Expr r = asBooleanIfFlag((Expr) right.node(), left);
+        return condition(new Comparison(node.span(), node.operator(), l, r));
+    }
+
+    private static Expr asBooleanIfFlag(Expr literal, Typed other) {
+        if (other.meta().kind() != Meta.Kind.BOOLEAN || !(literal instanceof NumericLiteral n)) {
+            return literal;
+        }
+        if (n.kind() == NumericKind.INTEGER && (n.text().equals("0") || n.text().equals("1"))) {
+            return new BooleanLiteral(n.span(), n.text().equals("1"));
+        }
+        throw fail(n, Messages.comparisonTypes("a boolean", "the number " + n.text()));
     }
 
     @Override
