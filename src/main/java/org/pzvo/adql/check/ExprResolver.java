@@ -95,7 +95,23 @@ final class ExprResolver extends FunctionTyping {
             throw fail(bad.node(), Messages.operandType(op, "an integer", bad.meta().datatype()));
         }
         Meta meta = ints ? Meta.LONG : Meta.DOUBLE;
+        if (node.operator() == BinaryOperator.ADD || node.operator() == BinaryOperator.SUBTRACT) {
+            meta = meta.withUnit(sharedUnit(left, right));
+        }
         return new Typed(new Binary(node.span(), node.operator(), (Expr) left.node(), (Expr) right.node()), meta);
+    }
+
+    /** The unit of a sum: the operands' common unit, or the one unit present when the other side is a literal. */
+    private static String sharedUnit(Typed left, Typed right) {
+        String l = left.meta().unit();
+        String r = right.meta().unit();
+        if (l != null && l.equals(r)) {
+            return l;
+        }
+        if (l != null && r == null && right.node() instanceof NumericLiteral) {
+            return l;
+        }
+        return r != null && l == null && left.node() instanceof NumericLiteral ? r : null;
     }
 
     private Typed concatOperand(Expr e, String op, int position) {
@@ -172,12 +188,29 @@ final class ExprResolver extends FunctionTyping {
         return new Typed(new SearchedCase(node.span(), whens, elseResult.map(t -> (Expr) t.node())), meta);
     }
 
+    /**
+     * IN_UNIT(value, 'unit') becomes {@code value * factor} in the checked tree, the factor coming
+     * from the value's unit (ADQL 2.1 §2.3.7, VOUnits), so renderers need no unit knowledge.
+     */
     @Override
     public Typed visitInUnit(InUnit node) {
         Typed value = require(node.value(), Meta.Kind.NUMERIC, "IN_UNIT", 1);
         Meta m = value.meta();
+        String from = m.unit();
+        if (from == null || from.isBlank()) {
+            throw fail(node.value(), Messages.unitOfValueUnknown());
+        }
+        double factor;
+        try {
+            factor = Units.factor(from, node.unit().value());
+        } catch (IllegalArgumentException e) {
+            throw fail(node.unit(), Messages.unitConversion(e.getMessage()));
+        }
+        String text = Double.toString(factor);
+        NumericLiteral literal = new NumericLiteral(node.unit().span(), text,
+                text.contains("E") ? NumericKind.REAL : NumericKind.DECIMAL);
         Meta meta = new Meta("double", null, null, node.unit().value(), m.ucd(), m.utype(), m.description());
-        return new Typed(new InUnit(node.span(), (Expr) value.node(), node.unit()), meta);
+        return new Typed(new Binary(node.span(), BinaryOperator.MULTIPLY, (Expr) value.node(), literal), meta);
     }
 
     @Override

@@ -92,7 +92,7 @@ abstract class FunctionTyping extends DefaultVisitor<Typed> {
                 }
                 boolean ints = args.stream().allMatch(ExprResolver::integral) && !args.isEmpty();
                 meta = switch (fn) {
-                    case ABS -> ints ? Meta.LONG : Meta.DOUBLE.withUnit(args.get(0).meta().unit());
+                    case ABS -> (ints ? Meta.LONG : Meta.DOUBLE).withUnit(args.get(0).meta().unit());
                     case MOD -> ints ? Meta.LONG : Meta.DOUBLE;
                     case CEILING, FLOOR, ROUND, TRUNCATE -> Meta.DOUBLE.withUnit(args.get(0).meta().unit());
                     case DEGREES -> Meta.DOUBLE.withUnit("deg");
