@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.sky;
+
+import java.util.Arrays;
+
+/**
+ * Sorted, merged, flattened half-open ranges of order-29 NESTED indexes
+ * ({@code [lo0, hi0, lo1, hi1, ...]}), kept as {@code long[]} (never boxed).
+ * A cell p at order k is the range {@code [p << 2(29-k), (p+1) << 2(29-k))}.
+ */
+final class Ranges {
+    /** Exclusive upper bound of order-29 indexes: 12 * 4^29. */
+    static final long END = 12L << (2 * SkyIndex.MAX_ORDER);
+    /** The whole sky. */
+    static final long[] ALL_SKY = {0, END};
+
+    /** The per-order shift 2 (29 - k), filled eagerly. */
+    private static final int[] SHIFT = new int[SkyIndex.MAX_ORDER + 1];
+
+    static {
+        for (int order = 0; order <= SkyIndex.MAX_ORDER; order++) {
+            SHIFT[order] = 2 * (SkyIndex.MAX_ORDER - order);
+        }
+    }
+
+    private Ranges() {
+    }
+
+    static long lo(int order, long cell) {
+        return cell << SHIFT[order];
+    }
+
+    static long hi(int order, long cell) {
+        return (cell + 1) << SHIFT[order];
+    }
+
+    /**
+     * The union of n intervals {@code [los[i], his[i])}, which may overlap or nest, as a merged
+     * flattened range list (adjacent ranges are joined). The input arrays are sorted in place.
+     */
+    static long[] union(long[] los, long[] his, int n) {
+        Arrays.sort(los, 0, n);
+        Arrays.sort(his, 0, n);
+        long[] out = new long[2 * n];
+        int size = 0;
+        int open = 0;
+        int i = 0;
+        int j = 0;
+        // A sweep over start and end events; starts go first at ties, so touching ranges merge.
+        while (i < n) {
+            if (los[i] <= his[j]) {
+                if (open == 0) {
+                    if (size > 0 && out[size - 1] == los[i]) {
+                        size--;
+                    } else {
+                        out[size++] = los[i];
+                    }
+                }
+                open++;
+                i++;
+            } else {
+                open--;
+                if (open == 0) {
+                    out[size++] = his[j];
+                }
+                j++;
+            }
+        }
+        if (n > 0) {
+            out[size++] = his[n - 1];
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    /**
+     * Coarsens merged ranges to successively lower orders (outwards, so the result is a superset)
+     * until at most {@code maxRanges} ranges remain.
+     */
+    static long[] degrade(long[] ranges, int maxRanges) {
+        long[] current = ranges;
+        for (int order = SkyIndex.MAX_ORDER - 1; current.length / 2 > maxRanges && order >= 0; order--) {
+            current = coarsen(ranges, SHIFT[order]);
+        }
+        return current.length / 2 > maxRanges ? ALL_SKY.clone() : current;
+    }
+
+    private static long[] coarsen(long[] ranges, int shift) {
+        long[] out = new long[ranges.length];
+        int size = 0;
+        for (int k = 0; k < ranges.length; k += 2) {
+            long lo = (ranges[k] >>> shift) << shift;
+            long hi = (((ranges[k + 1] - 1) >>> shift) + 1) << shift;
+            if (size > 0 && out[size - 1] >= lo) {
+                out[size - 1] = Math.max(out[size - 1], hi);
+            } else {
+                out[size++] = lo;
+                out[size++] = hi;
+            }
+        }
+        return Arrays.copyOf(out, size);
+    }
+}
