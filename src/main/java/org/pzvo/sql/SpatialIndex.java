@@ -43,11 +43,15 @@ import org.pzvo.sky.Spherical;
  */
 final class SpatialIndex {
     /** Range budget of constant shapes: enough for a tight cover, few enough to plan quickly. */
-    static final int MAX_RANGES = 24;
+    static final int MAX_RANGES = 16;
     /** pzvo_cone_cells returns at most 9 ranges (a cell and its 8 neighbours). */
     static final int CONE_CELL_RANGES = 9;
-    /** The smallest radius given to Coverage.circle, which wants a positive one: 1e-10 deg. */
-    private static final double MIN_RADIUS_DEG = 1e-10;
+    /**
+     * The smallest radius given to Coverage.circle (3.6 mas): it wants a positive radius, and for
+     * radii below about 1e-7 deg it would search at order 29, which CDS BMOCs refuse. A larger
+     * radius only widens the ranges; the exact test still decides.
+     */
+    private static final double MIN_RADIUS_DEG = 1e-6;
 
     private final SqlDialect dialect;
     private final Set<String> taken;
@@ -223,9 +227,16 @@ final class SpatialIndex {
         OptionalDouble y = Constants.value(Geometry.y(centre));
         OptionalDouble r = Constants.value(radius);
         if (x.isPresent() && y.isPresent() && r.isPresent()) {
+            double radiusDeg = Math.max(r.getAsDouble(), MIN_RADIUS_DEG);
             if (r.getAsDouble() >= 0) {
-                constantRanges(t, () -> Coverage.circle(x.getAsDouble(), y.getAsDouble(),
-                        Math.max(r.getAsDouble(), MIN_RADIUS_DEG), MAX_RANGES), added, series);
+                constantRanges(t, () -> {
+                    try {
+                        return Coverage.circle(x.getAsDouble(), y.getAsDouble(), radiusDeg, MAX_RANGES);
+                    } catch (IllegalArgumentException cdsLimit) {
+                        // Still a superset: the centre's cell and its neighbours at a coarser order.
+                        return Coverage.coneCells(x.getAsDouble(), y.getAsDouble(), radiusDeg);
+                    }
+                }, added, series);
             }
             return;
         }

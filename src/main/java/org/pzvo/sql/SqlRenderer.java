@@ -354,12 +354,29 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitAnd(And n) {
-        return "(" + sql(n.left()) + " AND " + sql(n.right()) + ")";
+        List<Predicate> terms = new ArrayList<>();
+        flatten(n, terms, true);
+        return terms.stream().map(this::sql).collect(Collectors.joining(" AND ", "(", ")"));
     }
 
     @Override
     public String visitOr(Or n) {
-        return "(" + sql(n.left()) + " OR " + sql(n.right()) + ")";
+        List<Predicate> terms = new ArrayList<>();
+        flatten(n, terms, false);
+        return terms.stream().map(this::sql).collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /** The operands of a chain of ANDs (or ORs), in order, so that long chains stay flat. */
+    private static void flatten(Predicate p, List<Predicate> out, boolean and) {
+        if (and && p instanceof And a) {
+            flatten(a.left(), out, true);
+            flatten(a.right(), out, true);
+        } else if (!and && p instanceof Or o) {
+            flatten(o.left(), out, false);
+            flatten(o.right(), out, false);
+        } else {
+            out.add(p);
+        }
     }
 
     @Override
