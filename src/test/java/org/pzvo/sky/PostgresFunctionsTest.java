@@ -349,6 +349,21 @@ class PostgresFunctionsTest {
         }
     }
 
+    /** pzvo_distance is one SQL expression: the planner inlines it (no function call in the plan). */
+    @Test
+    void distanceIsInlinedIntoQueries() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS positions(a float8, b float8, c float8, d float8)");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN (VERBOSE) SELECT pzvo_distance(a, b, c, d) FROM positions")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.indexOf("atan2") >= 0 && plan.indexOf("pzvo_distance") < 0, plan.toString());
+        }
+    }
+
     @Test
     void invalidInputRaisesTheJavaMessage() throws SQLException {
         try (Statement s = connection.createStatement()) {
