@@ -762,6 +762,19 @@ CREATE OR REPLACE AGGREGATE ivo_histogram(float8, float8, float8, integer) (
   PARALLEL = SAFE
 );
 
+-- ivo_string_agg(value, delimiter): non-NULL values joined with the delimiter (StringAgg).
+CREATE OR REPLACE FUNCTION pzvo_string_agg_step(state text, val text, delimiter text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN val IS NULL THEN state
+              WHEN state IS NULL THEN val
+              ELSE state || coalesce(delimiter, '') || val END
+$$;
+
+CREATE OR REPLACE AGGREGATE ivo_string_agg(text, text) (
+  SFUNC = pzvo_string_agg_step,
+  STYPE = text
+);
+
 -- Identity on PostgreSQL; on H2 it unwraps the JAVA_OBJECT of ivo_histogram (see Histogram).
 CREATE OR REPLACE FUNCTION pzvo_int_array(a integer[]) RETURNS integer[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT a $$;

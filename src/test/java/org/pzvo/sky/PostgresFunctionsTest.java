@@ -307,6 +307,21 @@ class PostgresFunctionsTest {
     }
 
     @Test
+    void stringAggregate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE words(g integer, w text)");
+            s.execute("INSERT INTO words VALUES (1, 'a'), (1, NULL), (1, 'b'), (2, NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT g, ivo_string_agg(w, ', ') FROM words GROUP BY g ORDER BY g")) {
+                assertTrue(rs.next());
+                String joined = rs.getString(2);
+                assertTrue(joined.equals("a, b") || joined.equals("b, a"), joined);
+                assertTrue(rs.next());
+                assertNull(rs.getString(2));
+            }
+        }
+    }
+
+    @Test
     void textFunctionsMatchJava() throws SQLException {
         String[][] cases = {
             {"Photometric redshift catalogue", "redshift"}, {"Photometric redshift", "REDSHIFT"},
