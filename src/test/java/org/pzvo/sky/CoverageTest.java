@@ -244,6 +244,49 @@ class CoverageTest {
         }
     }
 
+    /** Coverage, cone cells and indexes share no mutable state: threads get the sequential answers. */
+    @Test
+    void concurrentCallsGiveTheSequentialResults() throws Exception {
+        RandomShapes shapes = new RandomShapes(77);
+        int count = 200;
+        double[][] inputs = new double[count][];
+        long[][] expected = new long[count][];
+        for (int k = 0; k < count; k++) {
+            inputs[k] = k % 2 == 0 ? shapes.circle() : shapes.polygon();
+            expected[k] = compute(inputs[k]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    for (int k = 0; k < count; k++) {
+                        int i = (k + offset * 25) % count;
+                        if (!java.util.Arrays.equals(expected[i], compute(inputs[i]))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long[] compute(double[] shape) {
+        long[] ranges = shape.length == 3 ? Coverage.circle(shape[0], shape[1], shape[2], 12) : Coverage.polygon(shape, 12);
+        long[] cells = Coverage.coneCells(shape[0], shape[1], 0.01);
+        long[] out = java.util.Arrays.copyOf(ranges, ranges.length + cells.length + 1);
+        System.arraycopy(cells, 0, out, ranges.length, cells.length);
+        out[out.length - 1] = SkyIndex.hpx29(shape[0], shape[1]);
+        return out;
+    }
+
     @Test
     void coneCellsOfAHugeRadiusAreTheWholeSky() {
         assertArrayEquals(new long[] {0, 12L << 58}, Coverage.coneCells(10, 10, 60));

@@ -329,6 +329,7 @@ class PostgresFunctionsTest {
             {"x-ray; (sources)", "sources"}, {"a.b c", "a.b"}, {"snake_case word", "snake"}, {"", "x"},
             {"anything", ""}, {"100% sure", "100%"}, {"Gaia DR3", "gaia dr3"}, {"ab", "a_"}, {"ABC", "a%"},
             {"a%c", "a\\%c"}, {"abc", "a\\%c"}, {"line\nbreak", "line%"}, {"Zz", "zZ"},
+            {"Café crème", "caf"}, {"Café crème", "CAFÉ"}, {"Ωmega", "ωMEGA"},
         };
         for (String[] c : cases) {
             try (java.sql.PreparedStatement p = connection.prepareStatement("SELECT ivo_hasword(?, ?), ivo_nocasematch(?, ?)")) {
