@@ -386,8 +386,9 @@ public final class UwsService implements AutoCloseable {
     }
 
     /**
-     * Stops the reaper and the workers: cancels running jobs through their cancel hooks and
-     * waits up to 10 s for them. Stored phases are left as they are (see the class comment).
+     * Stops the reaper and the workers: cancels running jobs through their cancel hooks (or an
+     * interrupt for runners without one) and waits up to 10 s for them. Stored phases are left as
+     * they are (see the class comment).
      */
     @Override
     public void close() {
@@ -396,10 +397,12 @@ public final class UwsService implements AutoCloseable {
         timer.shutdownNow();
         waiters.shutdownNow();
         running.values().forEach(Execution::abort);
-        workers.shutdownNow();
+        // Interrupt only stragglers: an interrupt inside H2 file I/O can close the database.
+        workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("UWS workers did not stop within 10 s");
+                LOG.warn("UWS workers did not stop within 10 s; interrupting them");
+                workers.shutdownNow();
             }
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
