@@ -80,7 +80,7 @@ public final class UwsService implements AutoCloseable {
         this.timer = t;
         this.waiters = Executors.newFixedThreadPool(2, threads("uws-wait-", true));
         this.scheduler = new Scheduler(config.maxConcurrent(), config.maxConcurrentPerOwner(),
-                config.maxQueued(), this::launch);
+                config.maxQueued(), config.maxQueuedPerOwner(), this::launch);
         this.housekeeper = new Housekeeper(this, store, files, monitor, running);
         this.worker = new Worker(this, store, files, runner, monitor, timer, running,
                 config.maxExecutionDuration().toSeconds());
@@ -178,6 +178,11 @@ public final class UwsService implements AutoCloseable {
             if (!scheduler.hasRoom()) {
                 throw new UwsException(UwsException.Kind.OVERLOADED, "The job queue is full ("
                         + config.maxQueued() + " jobs); please try again later.");
+            }
+            if (!scheduler.hasRoomFor(job.ownerId())) {
+                throw new UwsException(UwsException.Kind.OVERLOADED, "You already have "
+                        + config.maxQueuedPerOwner() + " jobs waiting in the queue, the limit per user;"
+                        + " try again when some have started, or abort some.");
             }
             if (store.casPhase(jobId, job.phase(), Phase.QUEUED, Worker.now(), null)) {
                 monitor.changed(jobId);

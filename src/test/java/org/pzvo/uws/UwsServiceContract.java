@@ -66,7 +66,7 @@ abstract class UwsServiceContract {
 
     UwsConfig config(int maxConcurrent, int perOwner, Duration maxExecution) {
         return new UwsConfig(maxExecution, maxExecution, Duration.ofHours(1), Duration.ofDays(2),
-                maxConcurrent, perOwner, 100, Duration.ofSeconds(10), dataDir, Duration.ofMillis(200));
+                maxConcurrent, perOwner, 100, 100, Duration.ofSeconds(10), dataDir, Duration.ofMillis(200));
     }
 
     UwsService startService(UwsConfig config) {

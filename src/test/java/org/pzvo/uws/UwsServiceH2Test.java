@@ -55,7 +55,7 @@ class UwsServiceH2Test extends UwsServiceContract {
         service.close();
         UwsConfig c = config(4, 2, Duration.ofSeconds(30));
         service = startService(new UwsConfig(c.defaultExecutionDuration(), c.maxExecutionDuration(),
-                c.defaultDestruction(), c.maxDestruction(), 4, 2, 1000, c.maxWait(), c.dataDir(),
+                c.defaultDestruction(), c.maxDestruction(), 4, 2, 1000, 1000, c.maxWait(), c.dataDir(),
                 c.reaperPeriod()));
         runBatch(20, "warm");
         Set<String> before = threadNames();
