@@ -187,8 +187,13 @@ public final class Messages {
         return "column '" + column + "' must appear in GROUP BY or be used in an aggregate function";
     }
 
-    public static String unitNotLiteral() {
-        return "the unit of IN_UNIT must be a string literal";
+    public static String unitOfValueUnknown() {
+        return "IN_UNIT needs a value whose unit is known (a column with a unit, or such a column in"
+                + " +, -, ABS, MIN, MAX, SUM or AVG)";
+    }
+
+    public static String unitConversion(String detail) {
+        return "IN_UNIT: " + detail;
     }
 
     private static String didYouMean(String suggestion) {

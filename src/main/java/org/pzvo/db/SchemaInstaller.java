@@ -76,8 +76,7 @@ public final class SchemaInstaller {
 
     /**
      * The statements that create a table and its indexes if they do not exist: CREATE TABLE with
-     * NOT NULL and PRIMARY KEY constraints, then one B-tree index per indexed column that the
-     * primary key does not already lead with ({@link TableMeta#isIndexed}).
+     * NOT NULL and PRIMARY KEY constraints, then {@link #indexDdl}.
      */
     public static List<String> ddl(Engine engine, TableMeta table) {
         List<String> parts = new ArrayList<>();
@@ -90,14 +89,49 @@ public final class SchemaInstaller {
         }
         List<String> sql = new ArrayList<>();
         sql.add("CREATE TABLE IF NOT EXISTS " + SqlNames.table(table) + " (\n  " + String.join(",\n  ", parts) + "\n)");
-        for (ColumnMeta c : table.columns()) {
-            boolean leadsPrimaryKey = !table.primaryKey().isEmpty() && table.primaryKey().get(0).equals(c.name());
-            if (table.isIndexed(c) && !leadsPrimaryKey) {
-                sql.add("CREATE INDEX IF NOT EXISTS " + SqlNames.quote(indexName(table, c)) + " ON "
-                        + SqlNames.table(table) + " (" + SqlNames.quote(c.name()) + ")");
-            }
+        sql.addAll(indexDdl(table));
+        return sql;
+    }
+
+    /**
+     * CREATE INDEX IF NOT EXISTS for each secondary index of a table: one B-tree per indexed
+     * column ({@link TableMeta#isIndexed}) that the primary key does not already lead with.
+     */
+    public static List<String> indexDdl(TableMeta table) {
+        List<String> sql = new ArrayList<>();
+        for (ColumnMeta c : secondaryIndexed(table)) {
+            sql.add("CREATE INDEX IF NOT EXISTS " + SqlNames.quote(indexName(table, c)) + " ON "
+                    + SqlNames.table(table) + " (" + SqlNames.quote(c.name()) + ")");
         }
         return sql;
+    }
+
+    /**
+     * Drops the secondary indexes of {@link #indexDdl}, typically before a bulk load that
+     * {@link #createIndexes} follows: building an index once over loaded rows is much cheaper
+     * than maintaining it row by row.
+     */
+    public static void dropIndexes(Connection connection, TableMeta table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (ColumnMeta c : secondaryIndexed(table)) {
+                st.execute("DROP INDEX IF EXISTS " + SqlNames.quote(table.schema()) + "."
+                        + SqlNames.quote(indexName(table, c)));
+            }
+        }
+    }
+
+    /** Creates the secondary indexes of {@link #indexDdl} that do not exist. */
+    public static void createIndexes(Connection connection, TableMeta table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String sql : indexDdl(table)) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    private static List<ColumnMeta> secondaryIndexed(TableMeta table) {
+        return table.columns().stream().filter(c -> table.isIndexed(c)
+                && !(!table.primaryKey().isEmpty() && table.primaryKey().get(0).equals(c.name()))).toList();
     }
 
     /** {@code <table>_<column>_idx}, shortened with a hash to fit PostgreSQL's 63-byte names. */

@@ -25,6 +25,7 @@ final class Scheduler {
     private final int maxConcurrent;
     private final int maxPerOwner;
     private final int maxQueued;
+    private final int maxQueuedPerOwner;
     private final BiConsumer<String, String> launcher;
     private final LinkedHashMap<String, Entry> queue = new LinkedHashMap<>();
     private final Map<String, Integer> runningByOwner = new HashMap<>();
@@ -37,16 +38,25 @@ final class Scheduler {
      * @param launcher called with (jobId, ownerId) for each admitted job; it must eventually
      *     call {@link #finished(String)} with the same owner
      */
-    Scheduler(int maxConcurrent, int maxPerOwner, int maxQueued, BiConsumer<String, String> launcher) {
+    Scheduler(int maxConcurrent, int maxPerOwner, int maxQueued, int maxQueuedPerOwner,
+            BiConsumer<String, String> launcher) {
         this.maxConcurrent = maxConcurrent;
         this.maxPerOwner = maxPerOwner;
         this.maxQueued = maxQueued;
+        this.maxQueuedPerOwner = maxQueuedPerOwner;
         this.launcher = launcher;
     }
 
-    /** Whether another job may be queued now. */
+    /** Whether another job may be queued now, all owners together. */
     synchronized boolean hasRoom() {
         return queue.size() < maxQueued;
+    }
+
+    /** Whether another job of this owner may be queued now. */
+    synchronized boolean hasRoomFor(String owner) {
+        String k = key(owner);
+        long mine = queue.values().stream().filter(e -> key(e.owner()).equals(k)).count();
+        return mine < maxQueuedPerOwner;
     }
 
     /** Queues a job (ignores a job already queued) and starts what may start. */

@@ -19,13 +19,15 @@ import java.util.Objects;
  * @param maxConcurrentPerOwner jobs executing at once for one owner (anonymous counts as one)
  * @param maxQueued jobs waiting in the queue, all owners together; PHASE=RUN beyond it is
  *     refused as overloaded
+ * @param maxQueuedPerOwner jobs of one owner waiting in the queue, so that one owner cannot fill
+ *     the queue and lock the others out
  * @param maxWait cap on the blocking time of WAIT (UWS 1.1 §2.2.1.1)
  * @param dataDir the data directory; results go under {@code <dataDir>/uws/<jobId>/}
  * @param reaperPeriod how often expired jobs are looked for and destroyed
  */
 public record UwsConfig(Duration defaultExecutionDuration, Duration maxExecutionDuration,
         Duration defaultDestruction, Duration maxDestruction, int maxConcurrent,
-        int maxConcurrentPerOwner, int maxQueued, Duration maxWait, Path dataDir,
+        int maxConcurrentPerOwner, int maxQueued, int maxQueuedPerOwner, Duration maxWait, Path dataDir,
         Duration reaperPeriod) {
 
     public UwsConfig {
@@ -58,6 +60,10 @@ public record UwsConfig(Duration defaultExecutionDuration, Duration maxExecution
         if (maxQueued < 1) {
             throw new IllegalArgumentException("uws.maxQueued: expected >= 1, actual " + maxQueued);
         }
+        if (maxQueuedPerOwner < 1 || maxQueuedPerOwner > maxQueued) {
+            throw new IllegalArgumentException("uws.maxQueuedPerOwner: expected 1 to maxQueued ("
+                    + maxQueued + "), actual " + maxQueuedPerOwner);
+        }
     }
 
     private static void positive(String name, Duration d) {
@@ -69,12 +75,12 @@ public record UwsConfig(Duration defaultExecutionDuration, Duration maxExecution
 
     /**
      * Production defaults: 1 h default / 8 h maximum execution, destruction after 7 days
-     * (at most 30), 4 concurrent jobs, 2 per owner, 1000 queued, WAIT capped at 60 s,
+     * (at most 30), 4 concurrent jobs, 2 per owner, 1000 queued (100 per owner), WAIT capped at 60 s,
      * reaper every minute.
      */
     public static UwsConfig defaults(Path dataDir) {
         return new UwsConfig(Duration.ofHours(1), Duration.ofHours(8), Duration.ofDays(7),
-                Duration.ofDays(30), 4, 2, 1000, Duration.ofSeconds(60), dataDir,
+                Duration.ofDays(30), 4, 2, 1000, 100, Duration.ofSeconds(60), dataDir,
                 Duration.ofMinutes(1));
     }
 

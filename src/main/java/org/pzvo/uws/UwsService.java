@@ -80,7 +80,7 @@ public final class UwsService implements AutoCloseable {
         this.timer = t;
         this.waiters = Executors.newFixedThreadPool(2, threads("uws-wait-", true));
         this.scheduler = new Scheduler(config.maxConcurrent(), config.maxConcurrentPerOwner(),
-                config.maxQueued(), this::launch);
+                config.maxQueued(), config.maxQueuedPerOwner(), this::launch);
         this.housekeeper = new Housekeeper(this, store, files, monitor, running);
         this.worker = new Worker(this, store, files, runner, monitor, timer, running,
                 config.maxExecutionDuration().toSeconds());
@@ -178,6 +178,11 @@ public final class UwsService implements AutoCloseable {
             if (!scheduler.hasRoom()) {
                 throw new UwsException(UwsException.Kind.OVERLOADED, "The job queue is full ("
                         + config.maxQueued() + " jobs); please try again later.");
+            }
+            if (!scheduler.hasRoomFor(job.ownerId())) {
+                throw new UwsException(UwsException.Kind.OVERLOADED, "You already have "
+                        + config.maxQueuedPerOwner() + " jobs waiting in the queue, the limit per user;"
+                        + " try again when some have started, or abort some.");
             }
             if (store.casPhase(jobId, job.phase(), Phase.QUEUED, Worker.now(), null)) {
                 monitor.changed(jobId);
@@ -386,8 +391,9 @@ public final class UwsService implements AutoCloseable {
     }
 
     /**
-     * Stops the reaper and the workers: cancels running jobs through their cancel hooks and
-     * waits up to 10 s for them. Stored phases are left as they are (see the class comment).
+     * Stops the reaper and the workers: cancels running jobs through their cancel hooks (or an
+     * interrupt for runners without one) and waits up to 10 s for them. Stored phases are left as
+     * they are (see the class comment).
      */
     @Override
     public void close() {
@@ -396,10 +402,12 @@ public final class UwsService implements AutoCloseable {
         timer.shutdownNow();
         waiters.shutdownNow();
         running.values().forEach(Execution::abort);
-        workers.shutdownNow();
+        // Interrupt only stragglers: an interrupt inside H2 file I/O can close the database.
+        workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("UWS workers did not stop within 10 s");
+                LOG.warn("UWS workers did not stop within 10 s; interrupting them");
+                workers.shutdownNow();
             }
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

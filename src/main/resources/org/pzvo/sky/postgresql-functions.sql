@@ -302,18 +302,23 @@ BEGIN
 END
 $$;
 
--- Great-circle distance in degrees (Spherical.distanceDeg: Vincenty's atan2 form).
+-- Great-circle distance in degrees (Spherical.distanceDeg: Vincenty's atan2 form). A single SQL
+-- expression so that the planner inlines it into positional-join predicates (no call overhead).
 CREATE OR REPLACE FUNCTION pzvo_distance(ra1 float8, dec1 float8, ra2 float8, dec2 float8) RETURNS float8
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
-DECLARE
-  d1 float8 := pzvo_rad(dec1); d2 float8 := pzvo_rad(dec2); dra float8 := pzvo_rad(ra2 - ra1);
-  sin1 float8; cos1 float8; sin2 float8; cos2 float8; cosdra float8; a float8; b float8;
-BEGIN
-  sin1 := sin(d1); cos1 := cos(d1); sin2 := sin(d2); cos2 := cos(d2); cosdra := cos(dra);
-  a := cos2 * sin(dra);
-  b := cos1 * sin2 - sin1 * cos2 * cosdra;
-  RETURN atan2(sqrt(a * a + b * b), sin1 * sin2 + cos1 * cos2 * cosdra) * 57.29577951308232::float8;
-END
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT atan2(
+           sqrt((cos(dec2 * 0.017453292519943295::float8) * sin((ra2 - ra1) * 0.017453292519943295::float8))
+                * (cos(dec2 * 0.017453292519943295::float8) * sin((ra2 - ra1) * 0.017453292519943295::float8))
+              + (cos(dec1 * 0.017453292519943295::float8) * sin(dec2 * 0.017453292519943295::float8)
+                 - sin(dec1 * 0.017453292519943295::float8) * cos(dec2 * 0.017453292519943295::float8)
+                   * cos((ra2 - ra1) * 0.017453292519943295::float8))
+                * (cos(dec1 * 0.017453292519943295::float8) * sin(dec2 * 0.017453292519943295::float8)
+                 - sin(dec1 * 0.017453292519943295::float8) * cos(dec2 * 0.017453292519943295::float8)
+                   * cos((ra2 - ra1) * 0.017453292519943295::float8))),
+           sin(dec1 * 0.017453292519943295::float8) * sin(dec2 * 0.017453292519943295::float8)
+             + cos(dec1 * 0.017453292519943295::float8) * cos(dec2 * 0.017453292519943295::float8)
+               * cos((ra2 - ra1) * 0.017453292519943295::float8)
+         ) * 57.29577951308232::float8
 $$;
 
 CREATE OR REPLACE FUNCTION pzvo_check_position(ra float8, dec_deg float8) RETURNS void
@@ -755,6 +760,19 @@ CREATE OR REPLACE AGGREGATE ivo_histogram(float8, float8, float8, integer) (
   STYPE = integer[],
   COMBINEFUNC = pzvo_histogram_combine,
   PARALLEL = SAFE
+);
+
+-- ivo_string_agg(value, delimiter): non-NULL values joined with the delimiter (StringAgg).
+CREATE OR REPLACE FUNCTION pzvo_string_agg_step(state text, val text, delimiter text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN val IS NULL THEN state
+              WHEN state IS NULL THEN val
+              ELSE state || coalesce(delimiter, '') || val END
+$$;
+
+CREATE OR REPLACE AGGREGATE ivo_string_agg(text, text) (
+  SFUNC = pzvo_string_agg_step,
+  STYPE = text
 );
 
 -- Identity on PostgreSQL; on H2 it unwraps the JAVA_OBJECT of ivo_histogram (see Histogram).

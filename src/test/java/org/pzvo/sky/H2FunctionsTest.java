@@ -138,6 +138,21 @@ class H2FunctionsTest {
     }
 
     @Test
+    void stringAggregate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE words(g INT, w VARCHAR)");
+            s.execute("INSERT INTO words VALUES (1, 'a'), (1, NULL), (1, 'b'), (2, NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT g, ivo_string_agg(w, ', ') FROM words GROUP BY g ORDER BY g")) {
+                assertTrue(rs.next());
+                String joined = rs.getString(2);
+                assertTrue(joined.equals("a, b") || joined.equals("b, a"), joined);
+                assertTrue(rs.next());
+                assertNull(rs.getString(2));
+            }
+        }
+    }
+
+    @Test
     void nullInGivesNullOut() throws SQLException {
         List<String> queries = List.of("ivo_healpix_index(NULL, 1, 2)", "ivo_healpix_center(3, NULL)",
                 "ivo_hasword(NULL, 'a')", "ivo_nocasematch('a', NULL)", "pzvo_distance(1, NULL, 3, 4)",

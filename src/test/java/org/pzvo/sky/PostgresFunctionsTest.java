@@ -307,6 +307,21 @@ class PostgresFunctionsTest {
     }
 
     @Test
+    void stringAggregate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE words(g integer, w text)");
+            s.execute("INSERT INTO words VALUES (1, 'a'), (1, NULL), (1, 'b'), (2, NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT g, ivo_string_agg(w, ', ') FROM words GROUP BY g ORDER BY g")) {
+                assertTrue(rs.next());
+                String joined = rs.getString(2);
+                assertTrue(joined.equals("a, b") || joined.equals("b, a"), joined);
+                assertTrue(rs.next());
+                assertNull(rs.getString(2));
+            }
+        }
+    }
+
+    @Test
     void textFunctionsMatchJava() throws SQLException {
         String[][] cases = {
             {"Photometric redshift catalogue", "redshift"}, {"Photometric redshift", "REDSHIFT"},
@@ -314,6 +329,7 @@ class PostgresFunctionsTest {
             {"x-ray; (sources)", "sources"}, {"a.b c", "a.b"}, {"snake_case word", "snake"}, {"", "x"},
             {"anything", ""}, {"100% sure", "100%"}, {"Gaia DR3", "gaia dr3"}, {"ab", "a_"}, {"ABC", "a%"},
             {"a%c", "a\\%c"}, {"abc", "a\\%c"}, {"line\nbreak", "line%"}, {"Zz", "zZ"},
+            {"Café crème", "caf"}, {"Café crème", "CAFÉ"}, {"Ωmega", "ωMEGA"},
         };
         for (String[] c : cases) {
             try (java.sql.PreparedStatement p = connection.prepareStatement("SELECT ivo_hasword(?, ?), ivo_nocasematch(?, ?)")) {
@@ -346,6 +362,21 @@ class PostgresFunctionsTest {
                     assertNull(rs.getObject(1), q);
                 }
             }
+        }
+    }
+
+    /** pzvo_distance is one SQL expression: the planner inlines it (no function call in the plan). */
+    @Test
+    void distanceIsInlinedIntoQueries() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS positions(a float8, b float8, c float8, d float8)");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN (VERBOSE) SELECT pzvo_distance(a, b, c, d) FROM positions")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.indexOf("atan2") >= 0 && plan.indexOf("pzvo_distance") < 0, plan.toString());
         }
     }
 

@@ -15,7 +15,7 @@ class SchedulerTest {
     final List<String> launched = new ArrayList<>();
 
     Scheduler scheduler(int max, int perOwner, int queued) {
-        return new Scheduler(max, perOwner, queued, (id, owner) -> launched.add(id));
+        return new Scheduler(max, perOwner, queued, queued, (id, owner) -> launched.add(id));
     }
 
     @Test
@@ -68,5 +68,18 @@ class SchedulerTest {
         s.stop();
         s.finished("o");
         assertEquals(List.of("x", "z"), launched);
+    }
+
+    @Test
+    void perOwnerQueueLimitLeavesRoomForOthers() {
+        Scheduler s = new Scheduler(1, 1, 10, 2, (id, owner) -> launched.add(id));
+        s.enqueue("a0", "alice");
+        s.enqueue("a1", "alice");
+        assertTrue(s.hasRoomFor("alice"));
+        s.enqueue("a2", "alice");
+        assertFalse(s.hasRoomFor("alice"));
+        assertTrue(s.hasRoomFor("bob"));
+        assertTrue(s.hasRoomFor(null));
+        assertTrue(s.hasRoom());
     }
 }

@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * <li>crash: throws an IllegalStateException whose message must never reach a client;</li>
  * <li>block: writes a partial result, then (counting down started) waits (no cancel hook) until interrupted, or released via {@link #release};</li>
  * <li>upload: copies the inline file t1 into result "result";</li>
- * <li>query: runs a very long H2 query on {@code dataSource} with a Statement.cancel() hook.</li>
+ * <li>query: runs a very long H2 query on {@code dataSource} with a Statement.cancel() hook;</li>
+ * <li>pgsleep: the same with PostgreSQL's {@code pg_sleep(60)}.</li>
  * </ul>
  * Validation refuses a parameter BAD.
  */
@@ -93,7 +94,9 @@ public final class TestRunner implements JobRunner {
                         Thread.currentThread().interrupt();
                     }
                 }
-                case "query" -> runQuery(ctx);
+                case "query" -> runQuery(ctx, "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a,"
+                        + " SYSTEM_RANGE(1, 100000) b, SYSTEM_RANGE(1, 100000) c");
+                case "pgsleep" -> runQuery(ctx, "SELECT pg_sleep(60)");
                 case "upload" -> {
                     java.nio.file.Path in = ctx.upload("t1").orElseThrow(
                             () -> new JobFailedException("no inline file t1"));
@@ -108,11 +111,10 @@ public final class TestRunner implements JobRunner {
         }
     }
 
-    private void runQuery(JobContext ctx) throws SQLException {
+    private void runQuery(JobContext ctx, String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             ctx.onCancel(s::cancel);
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a,"
-                    + " SYSTEM_RANGE(1, 100000) b, SYSTEM_RANGE(1, 100000) c")) {
+            try (ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 outcome.put(ctx.jobId(), "returned");
             } catch (SQLException e) {

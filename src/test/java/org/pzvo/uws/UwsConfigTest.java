@@ -16,7 +16,7 @@ class UwsConfigTest {
     static String error(Duration defExec, Duration maxExec, Duration defDestr, Duration maxDestr,
             int concurrent, int perOwner, int queued, Duration wait, Duration reaper) {
         return assertThrows(IllegalArgumentException.class, () -> new UwsConfig(defExec, maxExec, defDestr,
-                maxDestr, concurrent, perOwner, queued, wait, DIR, reaper)).getMessage();
+                maxDestr, concurrent, perOwner, queued, queued, wait, DIR, reaper)).getMessage();
     }
 
     @Test
@@ -42,5 +42,7 @@ class UwsConfigTest {
         assertTrue(error(h, h, d, d, 2, 1, 0, s, s).contains("uws.maxQueued"));
         assertTrue(error(h, h, d, d, 2, 1, 1, Duration.ofSeconds(-1), s).contains("uws.maxWait"));
         assertTrue(error(h, h, d, d, 2, 1, 1, s, Duration.ZERO).contains("uws.reaperPeriod"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new UwsConfig(h, h, d, d, 2, 1, 5, 6,
+                s, DIR, s)).getMessage().contains("uws.maxQueuedPerOwner: expected 1 to maxQueued (5), actual 6"));
     }
 }

@@ -35,6 +35,7 @@ abstract class UwsServiceContract {
     Path dataDir;
 
     JobStore store;
+    JdbcDataSource data;
     TestRunner runner;
     UwsService service;
 
@@ -50,7 +51,7 @@ abstract class UwsServiceContract {
     @BeforeEach
     void setUp() throws Exception {
         store = new JobStore(newServiceDatabase(), engine());
-        JdbcDataSource data = new JdbcDataSource();
+        data = new JdbcDataSource();
         data.setURL("jdbc:h2:mem:data" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         runner = new TestRunner(data);
         service = startService(config(2, 1, Duration.ofSeconds(30)));
@@ -65,7 +66,7 @@ abstract class UwsServiceContract {
 
     UwsConfig config(int maxConcurrent, int perOwner, Duration maxExecution) {
         return new UwsConfig(maxExecution, maxExecution, Duration.ofHours(1), Duration.ofDays(2),
-                maxConcurrent, perOwner, 100, Duration.ofSeconds(10), dataDir, Duration.ofMillis(200));
+                maxConcurrent, perOwner, 100, 100, Duration.ofSeconds(10), dataDir, Duration.ofMillis(200));
     }
 
     UwsService startService(UwsConfig config) {
@@ -150,7 +151,7 @@ abstract class UwsServiceContract {
         Job job = service.create("bob", Parameters.of("MODE", "query"));
         service.run(job.jobId(), "bob");
         assertTrue(runner.startedLatch(job.jobId()).await(10, TimeUnit.SECONDS));
-        Thread.sleep(300);
+        waitUntil(() -> h2Executing("SYSTEM_RANGE") == 1);
         long t0 = System.nanoTime();
         service.abort(job.jobId(), "bob");
         assertTrue(runner.endedLatch(job.jobId()).await(2, TimeUnit.SECONDS),
@@ -158,6 +159,23 @@ abstract class UwsServiceContract {
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2));
         assertTrue(runner.outcome.get(job.jobId()).startsWith("cancelled:"), runner.outcome.toString());
         assertEquals(Phase.ABORTED, service.get(job.jobId(), "bob").phase());
+        assertEquals(0, h2Executing("SYSTEM_RANGE"), "the database is still executing the query");
+    }
+
+    /** How many other sessions of the H2 data database are executing a statement containing text. */
+    int h2Executing(String text) {
+        try (java.sql.Connection c = data.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM"
+                        + " INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE ?"
+                        + " AND SESSION_ID <> SESSION_ID()")) {
+            ps.setString(1, "%" + text + "%");
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

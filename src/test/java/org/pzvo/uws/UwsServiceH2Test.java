@@ -53,7 +53,10 @@ class UwsServiceH2Test extends UwsServiceContract {
     void manyJobsLeaveNoThreadsConnectionsOrFilesBehind() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")));
         service.close();
-        service = startService(config(4, 2, Duration.ofSeconds(30)));
+        UwsConfig c = config(4, 2, Duration.ofSeconds(30));
+        service = startService(new UwsConfig(c.defaultExecutionDuration(), c.maxExecutionDuration(),
+                c.defaultDestruction(), c.maxDestruction(), 4, 2, 1000, 1000, c.maxWait(), c.dataDir(),
+                c.reaperPeriod()));
         runBatch(20, "warm");
         Set<String> before = threadNames();
         long files = openFiles();

@@ -51,7 +51,9 @@ final class SelectResolver {
                 DerivedColumn d = (DerivedColumn) item;
                 Typed t = exprs.typed(d.expr());
                 Expr e = (Expr) t.node();
-                items.add(new Item(d.span(), e, t.meta(), defaultName(e), d.alias()));
+                String name = d.expr() instanceof InUnit && e instanceof Binary b
+                        ? (b.left() instanceof ResolvedColumn r ? r.column() : "in_unit") : defaultName(e);
+                items.add(new Item(d.span(), e, t.meta(), name, d.alias()));
             }
         }
         List<String> names = uniqueNames(items);
@@ -187,9 +189,6 @@ final class SelectResolver {
         }
         if (e instanceof Cast c) {
             return c.value() instanceof ResolvedColumn r ? r.column() : "cast";
-        }
-        if (e instanceof InUnit u) {
-            return u.value() instanceof ResolvedColumn r ? r.column() : "in_unit";
         }
         Map<Class<?>, String> named = Map.of(Point.class, "point", Circle.class, "circle", Box.class, "box",
                 Polygon.class, "polygon", Region.class, "region", Coalesce.class, "coalesce",

@@ -23,7 +23,8 @@ import org.pzvo.adql.check.FunctionInfo;
  * {@link #check}, which rejects a query that uses anything not declared.
  */
 public final class Features {
-    public static final String GEO = "ivo://ivoa.net/std/TAPRegExt#features-adql-geo";
+    /** TAPRegExt 1.0 §2.3: geometry functions ({@code features-adqlgeo}, no hyphen, unlike the ADQL 2.1 types). */
+    public static final String GEO = "ivo://ivoa.net/std/TAPRegExt#features-adqlgeo";
     public static final String STRING = "ivo://ivoa.net/std/TAPRegExt#features-adql-string";
     public static final String OFFSET = "ivo://ivoa.net/std/TAPRegExt#features-adql-offset";
     public static final String TYPE = "ivo://ivoa.net/std/TAPRegExt#features-adql-type";
@@ -82,6 +83,11 @@ public final class Features {
 
     /** Every optional feature pzvo supports, UDFs last. */
     public static List<LanguageFeature> supported() {
+        return SUPPORTED;
+    }
+
+    /** The same as {@link #supported()}. */
+    public static List<LanguageFeature> all() {
         return SUPPORTED;
     }
 

@@ -70,6 +70,9 @@ class CheckerTest {
         SELECT t_min FROM ivoa.obscore WHERE t_min LIKE 1   | line 1, column 49: argument 2 of LIKE must be a string, not a number
         SELECT objectId, COUNT(*) FROM lsst.object          | line 1, column 8: column 'objectId' must appear in GROUP BY or be used in an aggregate function
         SELECT g_cModelMag + 1, COUNT(*) FROM lsst.object GROUP BY g_cModelMag HAVING MAX(coord_ra) > coord_dec | line 1, column 95: column 'coord_dec' must appear in GROUP BY or be used in an aggregate function
+        SELECT ra FROM pz.photoz WHERE is_training = 2      | line 1, column 46: cannot compare a boolean with the number 2
+        SELECT IN_UNIT(z_mode, 'm') FROM pz.photoz          | line 1, column 16: IN_UNIT needs a value whose unit is known (a column with a unit, or such a column in +, -, ABS, MIN, MAX, SUM or AVG)
+        SELECT IN_UNIT(ra, 'm') FROM pz.photoz              | line 1, column 20: IN_UNIT: 'deg' cannot be converted to 'm'
         SELECT CAST(s_region AS INTEGER) FROM ivoa.obscore  | line 1, column 13: argument 1 of CAST must be convertible to INTEGER, not a geometry
         """)
     void errors(String adql, String message) {
@@ -187,6 +190,22 @@ class CheckerTest {
         String printed = AdqlPrinter.print(q.resolved());
         assertTrue(printed.contains("FROM \"pz\".\"photoz\" AS \"object_2\" WHERE \"object\".\"coord_ra\" > 0"),
                 printed);
+    }
+
+    @Test
+    void booleanFlagsComparedWithZeroOrOneBecomeBooleanComparisons() throws AdqlException {
+        CheckedQuery q = check("SELECT ra FROM pz.photoz WHERE is_training = 1 OR 0 = is_training OR is_training = TRUE");
+        String printed = AdqlPrinter.print(q.resolved());
+        assertTrue(printed.endsWith("WHERE \"photoz\".\"is_training\" = TRUE OR FALSE = \"photoz\".\"is_training\""
+                + " OR \"photoz\".\"is_training\" = TRUE"), printed);
+    }
+
+    @Test
+    void inUnitBecomesAMultiplicationByTheConversionFactor() throws AdqlException {
+        CheckedQuery q = check("SELECT IN_UNIT(ra - 1, 'arcsec') AS ra_arcsec FROM pz.photoz");
+        assertEquals("SELECT (\"photoz\".\"ra\" - 1) * 3600.0 AS \"ra_arcsec\" FROM \"pz\".\"photoz\" AS \"photoz\"",
+                AdqlPrinter.print(q.resolved()));
+        assertEquals("arcsec", q.columns().get(0).unit());
     }
 
     private static <T> List<T> collect(Node root, Class<T> type) {

@@ -67,7 +67,7 @@ class FeaturesTest {
     void typeUrisAreThoseOfTapRegExt() {
         Set<String> types = Features.supported().stream().map(LanguageFeature::typeUri).collect(Collectors.toSet());
         String prefix = "ivo://ivoa.net/std/TAPRegExt#features-";
-        assertEquals(Set.of(prefix + "adql-geo", prefix + "adql-string", prefix + "adql-offset", prefix + "adql-type",
+        assertEquals(Set.of(prefix + "adqlgeo", prefix + "adql-string", prefix + "adql-offset", prefix + "adql-type",
                 prefix + "adql-unit", prefix + "adql-sets", prefix + "adql-common-table", prefix + "adql-conditional",
                 prefix + "udf"), types);
     }

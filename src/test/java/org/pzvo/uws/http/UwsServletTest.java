@@ -74,7 +74,7 @@ class UwsServletTest {
         data.setURL("jdbc:h2:mem:httpdata" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         runner = new TestRunner(data);
         UwsConfig config = new UwsConfig(Duration.ofSeconds(60), Duration.ofSeconds(600),
-                Duration.ofHours(1), Duration.ofDays(3), 2, 1, 50, Duration.ofSeconds(2), dataDir,
+                Duration.ofHours(1), Duration.ofDays(3), 2, 1, 50, 3, Duration.ofSeconds(2), dataDir,
                 Duration.ofSeconds(1));
         service = new UwsService(config, new JobStore(pool, Engine.H2), runner);
         service.start();
@@ -494,5 +494,24 @@ class UwsServletTest {
         assertEquals("<VOTABLE>inline</VOTABLE>", get(job + "/results/result", null).body());
         assertNotNull(text(d, "parameters"));
         assertEquals(1, d.getElementsByTagNameNS(UWS, "parameter").getLength());
+    }
+
+    @Test
+    void fullPerOwnerQueueGives503WithRetryAfterAndOthersStillQueue() throws Exception {
+        String running = create("quinn", "MODE", "block", "PHASE", "RUN");
+        runner.startedLatch(running.substring(running.lastIndexOf('/') + 1)).await(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 3; i++) {
+            create("quinn", "MODE", "write", "PHASE", "RUN");
+        }
+        String pending = create("quinn", "MODE", "write");
+        HttpResponse<String> refused = post(pending + "/phase", "quinn", "PHASE", "RUN");
+        assertRefused(refused, 503, "limit per user");
+        assertEquals("30", refused.headers().firstValue("Retry-After").orElseThrow());
+        assertPlain(get(pending + "/phase", "quinn"), "PENDING");
+        assertRefused(post(base, "quinn", "MODE", "write", "PHASE", "RUN"), 503, "limit per user");
+        assertEquals(5, xml(get(base, "quinn")).getElementsByTagNameNS(UWS, "jobref").getLength(),
+                "a job refused at creation is not kept");
+        String other = create("rita", "MODE", "write", "PHASE", "RUN");
+        assertEquals("COMPLETED", text(awaitFinal(other, "rita"), "phase"));
     }
 }

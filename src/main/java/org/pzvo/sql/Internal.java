@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.sql;
+
+import java.util.List;
+import org.pzvo.adql.ast.CteTable;
+import org.pzvo.adql.ast.Expr;
+import org.pzvo.adql.ast.NumericKind;
+import org.pzvo.adql.ast.NumericLiteral;
+import org.pzvo.adql.ast.ResolvedColumn;
+import org.pzvo.adql.ast.Span;
+import org.pzvo.adql.ast.UdfCall;
+import org.pzvo.adql.check.ColumnInfo;
+
+/**
+ * The SQL-only constructs the passes put into a checked tree, encoded as nodes the ADQL parser
+ * can never produce: calls whose name starts with {@value #PREFIX} (not a valid ADQL identifier)
+ * and a {@link CteTable} named {@value #SERIES}. {@code SqlRenderer} writes them:
+ * <ul>
+ *   <li>{@code #name(args)}: the SQL function {@code name(args)} (our pzvo_* functions);</li>
+ *   <li>{@code #element(array, i)}: the 1-based array element, {@code #cardinality(array)}:
+ *       the array length, {@code #array(a, b, ...)}: an array of integers;</li>
+ *   <li>table {@value #SERIES} with column {@value #SERIES_COLUMN}: the integers 1..n
+ *       (see {@link #series}).</li>
+ * </ul>
+ */
+final class Internal {
+    static final String PREFIX = "#";
+    static final String ELEMENT = "#element";
+    static final String CARDINALITY = "#cardinality";
+    static final String ARRAY = "#array";
+    static final String SERIES = "#series";
+    static final String SERIES_COLUMN = "k";
+
+    private Internal() {
+    }
+
+    static boolean isInternal(String udfName) {
+        return udfName.startsWith(PREFIX);
+    }
+
+    /** A call of one of our SQL functions, e.g. {@code sql("pzvo_contains", ...)}. */
+    static UdfCall sql(String function, List<Expr> args) {
+        return new UdfCall(Span.NONE, PREFIX + function, args);
+    }
+
+    static UdfCall element(Expr array, int index1) {
+        return new UdfCall(Span.NONE, ELEMENT, List.of(array, integer(index1)));
+    }
+
+    static UdfCall element(Expr array, Expr index1) {
+        return new UdfCall(Span.NONE, ELEMENT, List.of(array, index1));
+    }
+
+    static UdfCall cardinality(Expr array) {
+        return new UdfCall(Span.NONE, CARDINALITY, List.of(array));
+    }
+
+    static UdfCall array(List<Expr> elements) {
+        return new UdfCall(Span.NONE, ARRAY, elements);
+    }
+
+    static NumericLiteral integer(long value) {
+        return new NumericLiteral(Span.NONE, Long.toString(value), NumericKind.INTEGER);
+    }
+
+    /**
+     * The FROM item of the integers 1..{@code count} under correlation {@code correlation}; the
+     * count is kept as the single column's arraysize so the renderer needs no other state.
+     */
+    static CteTable series(String correlation, int count) {
+        ColumnInfo k = new ColumnInfo(SERIES_COLUMN, "long", Integer.toString(count), null, null, null, null, null);
+        return new CteTable(Span.NONE, SERIES, correlation, List.of(k));
+    }
+
+    /** The column of a {@link #series}. */
+    static ResolvedColumn seriesColumn(CteTable series) {
+        return new ResolvedColumn(Span.NONE, java.util.Optional.of(series.correlation()), SERIES_COLUMN,
+                series.columns().get(0));
+    }
+
+    static boolean isSeries(CteTable table) {
+        return table.cteName().equals(SERIES);
+    }
+
+    static int seriesCount(CteTable table) {
+        return Integer.parseInt(table.columns().get(0).arraysize());
+    }
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.sql;
+
+import java.util.List;
+import org.pzvo.adql.AdqlException;
+import org.pzvo.adql.ast.Query;
+import org.pzvo.adql.check.ResultColumn;
+
+/**
+ * The rewriting passes between the checker and the renderer, in order (STYLE.md item 8; name
+ * resolution, type checks and {@code *} expansion are the checker's, before these):
+ * <ol>
+ *   <li>{@link Support}: refuse what cannot be translated (REGION, string-to-geometry CAST, NUL);</li>
+ *   <li>{@link UnitConversion}: IN_UNIT → multiplication by a factor;</li>
+ *   <li>{@link RowLimit}: the service row limit caps the outermost query;</li>
+ *   <li>{@link SpatialIndex}: spatial conditions → HEALPix range predicates, constant shapes and
+ *       positional joins (needs the geometric functions still in place);</li>
+ *   <li>{@link GeometryFunctions}: geometric functions → exact pzvo_* SQL functions.</li>
+ * </ol>
+ */
+final class Passes {
+    private Passes() {
+    }
+
+    /** The passes for one translation. */
+    static List<Pass> standard(SqlDialect dialect, long rowLimit, List<ResultColumn> columns) {
+        return List.of(
+                Support::check,
+                UnitConversion::apply,
+                query -> RowLimit.apply(query, rowLimit, columns),
+                query -> SpatialIndex.apply(query, dialect),
+                GeometryFunctions::apply);
+    }
+
+    /** Runs {@code passes} in order. */
+    static Query run(List<Pass> passes, Query query) throws AdqlException {
+        Query q = query;
+        for (Pass pass : passes) {
+            q = pass.apply(q);
+        }
+        return q;
+    }
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.sql;
+
+/** The user-facing messages of the translator, in one place (the parser and checker have {@code org.pzvo.adql.Messages}). */
+final class SqlMessages {
+    private SqlMessages() {
+    }
+
+    static String regionUnsupported() {
+        return "REGION is not supported; write the shape with POINT, CIRCLE, BOX or POLYGON";
+    }
+
+    static String regionNotConstant() {
+        return "REGION needs a constant STC-S string";
+    }
+
+    static String geometryCastUnsupported(String type) {
+        return "CAST of a string to " + type + " is not supported; write the shape with POINT, CIRCLE or POLYGON";
+    }
+
+    static String pointExpected(String function) {
+        return function + " supports a point as its first argument (or as either argument of INTERSECTS);"
+                + " comparing two circles or polygons is not supported";
+    }
+
+    static String nulCharacter() {
+        return "text must not contain NUL characters";
+    }
+
+    static String unknownUnit(String unit) {
+        return "unknown unit '" + unit + "'; known units are " + Units.known();
+    }
+
+    static String unknownSourceUnit(String unit) {
+        return unit == null ? "the unit of the value is not known, so IN_UNIT cannot convert it"
+                : "the value has unit '" + unit + "', which IN_UNIT cannot convert; known units are " + Units.known();
+    }
+
+    static String incompatibleUnits(String from, String to) {
+        return "cannot convert from '" + from + "' to '" + to + "': the units measure different quantities";
+    }
+}
