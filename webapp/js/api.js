@@ -137,20 +137,24 @@ export async function syncJson(query, maxrec) {
 }
 
 /**
- * Downloads a URL as a file. Without a token a plain link streams it; with one, the body is
- * fetched with the Authorization header and handed to the browser as a blob.
+ * Downloads a URL as a file. Without a token a plain link streams it to disk; with a token (the
+ * link could not carry the header) or when the URL is too long for a GET, the body is fetched
+ * (parameters POSTed) and handed to the browser as a blob.
  */
 export async function download(url, filename) {
   const a = document.createElement("a");
   a.download = filename;
-  if (!token()) {
+  if (!token() && url.length <= 4000) {
     a.href = url;
     document.body.append(a);
     a.click();
     a.remove();
     return;
   }
-  const response = await request(url);
+  const u = new URL(url);
+  const response = u.search
+    ? await request(u.origin + u.pathname, { method: "POST", body: u.searchParams })
+    : await request(url);
   const blobUrl = URL.createObjectURL(await response.blob());
   a.href = blobUrl;
   document.body.append(a);

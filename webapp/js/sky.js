@@ -281,8 +281,8 @@ export function drawMoc(canvas, text) {
     ctx.stroke();
     ctx.fillText(`${+dec.toFixed(1)}°`, 3, py - 2);
   }
-  if (painted < 4) {
-    // Smaller than a canvas pixel: mark the cells' centres so the footprint stays visible.
+  if (painted < 4 || v.full) {
+    // Fields of a degree or so are specks on a whole-sky canvas: mark cell centres so they show.
     ctx.fillStyle = "#ffd166";
     let n = 0;
     for (const [lo, hi] of ranges) {
