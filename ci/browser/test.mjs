@@ -4,7 +4,7 @@
 // Prints one line per check and "browser checks: N passed, M failed"; exits 1 on any failure.
 // Screenshots go to OUT_DIR/*.png.
 
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -147,6 +147,26 @@ await check("an example query runs and shows rows", async () => {
     }
   }
   throw new Error(`none of the ${ids.length} examples returned rows`);
+});
+
+await check("the result downloads as CSV and VOTable", async () => {
+  const got = [];
+  for (const format of ["csv", "votable"]) {
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`#download-links button[data-format="${format}"]`),
+    ]);
+    const path = join(out, `download.${format === "csv" ? "csv" : "vot"}`);
+    await file.saveAs(path);
+    const text = readFileSync(path, "utf8");
+    if (format === "csv") {
+      expect(text.split("\n").length > 2, `the CSV has ${text.split("\n").length} lines`);
+    } else {
+      expect(/<VOTABLE[\s>]/.test(text) && !/QUERY_STATUS" value="ERROR/.test(text), "the VOTable is not a result");
+    }
+    got.push(`${format} ${text.length} bytes`);
+  }
+  return got.join(", ");
 });
 
 await check("MAXREC overflow is explained", async () => {
