@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const base = (process.argv[2] || "").replace(/\/+$/, "") + "/";
@@ -250,6 +251,23 @@ await check("a bearer token is sent on every request", async () => {
   const missing = seen.filter(([, auth]) => auth !== "Bearer browser-test-token-1234");
   expect(missing.length === 0, `requests without the token: ${missing.map(([u]) => u).join(", ")}`);
   return `${seen.length} requests carried it`;
+});
+
+await check("no serious accessibility violations (axe-core)", async () => {
+  const axe = fileURLToPath(new URL("./node_modules/axe-core/axe.min.js", import.meta.url));
+  const found = [];
+  for (const view of ["overview", "tables", "query", "jobs", "maps"]) {
+    await page.goto(`${base}#${view}`, { waitUntil: "networkidle" });
+    await page.addScriptTag({ path: axe });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.nodes.length}: ${v.nodes[0].target.join(" ")})`);
+    });
+    found.push(...violations.map((v) => `${view}: ${v}`));
+  }
+  expect(found.length === 0, found.join("; "));
+  return "5 views";
 });
 
 await check("no console errors", async () => {
