@@ -223,6 +223,10 @@ await check("map gallery shows the map products", async () => {
     return el.querySelector(".map-card, .error-text") || /no map products/.test(el.textContent);
   });
   expect(!(await page.$("#maps .error-text")), await page.textContent("#maps"));
+  await page.waitForFunction(() => [...document.querySelectorAll("#maps .map-legend")]
+    .every((el) => !el.textContent.includes("Loading")));
+  const failedPreviews = await page.$$eval("#maps .map-legend", (els) => els.filter((el) => /No preview/.test(el.textContent)).map((el) => el.textContent));
+  expect(failedPreviews.length === 0, failedPreviews.join("; "));
   const cards = await page.$$eval("#maps .map-card", (c) => c.length);
   await page.screenshot({ path: join(out, "maps.png"), fullPage: true });
   return `${cards} map products`;

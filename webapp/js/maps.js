@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: BSD-3-Clause
-// Map gallery: one card per HEALPix map product of maps.map, with its coverage drawn from the MOC,
-// a query of its pixels and downloads of the pixel table.
+// Map gallery: one card per HEALPix map product of maps.map, with a preview of its pixel values in
+// its largest field (queried from maps.map_pixel), its whole-sky coverage drawn from the MOC, a
+// query of its pixels and downloads of the pixel table.
 
 import { download, esc, formatCount, syncJson, tapUrl } from "./api.js";
-import { drawMoc } from "./sky.js";
+import { RAMP_CSS, boxView, drawCells, drawMoc, pix2angNest, ramp } from "./sky.js";
 import { setQuery } from "./query.js";
 
 const COLUMNS = ["map_id", "product_type", "survey", "release", "band", "quantity", "value_unit", "hpx_order",
-  "nside", "n_pixels", "area", "moc", "description"];
+  "nside", "n_pixels", "area", "moc", "bit_definitions", "description"];
+/** Previews cover one order-2 HEALPix cell (about 15 degrees across): the largest field. */
+const FIELD_ORDER = 2;
+const BIT_COLORS = [[239, 68, 68], [249, 115, 22], [168, 85, 247], [56, 189, 248], [244, 114, 182], [163, 230, 53]];
 
 let loaded = false;
 
@@ -28,8 +32,12 @@ export function initMaps() {
   });
 }
 
+function quote(text) {
+  return `'${String(text).replace(/'/g, "''")}'`;
+}
+
 function pixelQuery(mapId) {
-  return `SELECT pixel, value, mask\nFROM maps.map_pixel\nWHERE map_id = '${mapId.replace(/'/g, "''")}'\nORDER BY pixel`;
+  return `SELECT pixel, value, mask\nFROM maps.map_pixel\nWHERE map_id = ${quote(mapId)}\nORDER BY pixel`;
 }
 
 export async function loadMaps() {
@@ -52,9 +60,12 @@ export async function loadMaps() {
     return;
   }
   holder.innerHTML = maps.map(card).join("");
-  for (const canvas of holder.querySelectorAll("canvas[data-moc-index]")) {
-    drawMoc(canvas, maps[Number(canvas.dataset.mocIndex)].moc || "");
-  }
+  maps.forEach((m, i) => drawMoc(document.getElementById(`map-sky-${i}`), m.moc || "", { wholeSky: true, labels: false }));
+  previews(maps).catch((e) => {
+    for (const el of holder.querySelectorAll(".map-legend")) {
+      el.textContent = `No preview: ${e.message}`;
+    }
+  });
 }
 
 function card(m, i) {
@@ -66,8 +77,13 @@ function card(m, i) {
     ["values", [m.quantity, m.value_unit].filter(Boolean).join(" in ") || "mask only"],
   ];
   return `<article class="map-card" aria-labelledby="map-${i}">
-    <canvas width="320" height="160" data-moc-index="${i}" role="img"
-      aria-label="Sky coverage of ${esc(m.map_id)} (equatorial, RA increasing to the left; small footprints are zoomed)"></canvas>
+    <div class="map-figure">
+      <canvas id="map-field-${i}" width="360" height="180" role="img"
+        aria-label="Pixel values of ${esc(m.map_id)} in its largest field"></canvas>
+      <canvas id="map-sky-${i}" class="map-locator" width="120" height="60" role="img"
+        aria-label="Whole-sky coverage of ${esc(m.map_id)}"></canvas>
+    </div>
+    <div class="map-legend small" id="map-legend-${i}">Loading the preview…</div>
     <div class="map-body">
       <h2 id="map-${i}"><code>${esc(m.map_id)}</code></h2>
       <p><span class="chip kind-${esc(String(m.product_type).toLowerCase())}">${esc(m.product_type)}</span>
@@ -81,4 +97,87 @@ function card(m, i) {
       </p>
     </div>
   </article>`;
+}
+
+/** Finds the order-2 cell holding most pixels of the first map, then draws every map there. */
+async function previews(maps) {
+  const first = maps[0];
+  const per = 4 ** (first.hpx_order - FIELD_ORDER);
+  const cells = await syncJson(`SELECT FLOOR(pixel / ${per}.0) AS cell, COUNT(*) AS n FROM maps.map_pixel
+    WHERE map_id = ${quote(first.map_id)} GROUP BY FLOOR(pixel / ${per}.0) ORDER BY n DESC`, 1000);
+  if (!cells.data.length) {
+    throw new Error("no pixels stored");
+  }
+  const cell = Number(cells.data[0][0]);
+  for (let i = 0; i < maps.length; i++) {
+    await preview(maps[i], i, cell, cells.data.length);
+  }
+}
+
+async function preview(m, i, cell, nCells) {
+  const legend = document.getElementById(`map-legend-${i}`);
+  const per = 4 ** (m.hpx_order - FIELD_ORDER);
+  let r;
+  try {
+    r = await syncJson(`SELECT pixel, value, mask FROM maps.map_pixel WHERE map_id = ${quote(m.map_id)}
+      AND pixel >= ${cell * per} AND pixel < ${(cell + 1) * per}`, 1_000_000);
+  } catch (e) {
+    legend.textContent = `No preview: ${e.message}`;
+    return;
+  }
+  if (!r.data.length) {
+    legend.textContent = "No pixels in the previewed region.";
+    return;
+  }
+  const byMask = String(m.product_type).toLowerCase() === "bitmask" || r.data.every((row) => row[1] === null);
+  const pixels = new Map(r.data.map(([p, value, mask]) => [Number(p), byMask ? mask : value]));
+  const view = boxView(r.data.filter((_, k) => k % 4 === 0).map(([p]) => pix2angNest(m.hpx_order, Number(p))),
+    58.6 / (1 << m.hpx_order));
+  let colorOf;
+  if (byMask) {
+    const bits = bitNames(m.bit_definitions);
+    colorOf = (p) => {
+      const mask = pixels.get(p);
+      if (mask === undefined || mask === null) {
+        return null;
+      }
+      if (mask === 0) {
+        return [36, 74, 110];
+      }
+      const bit = Math.round(Math.log2(mask & -mask));
+      return BIT_COLORS[bit % BIT_COLORS.length];
+    };
+    const present = [...new Set(r.data.map((row) => row[2]).filter((x) => x))].reduce((acc, x) => acc | x, 0);
+    legend.innerHTML = `<span class="swatch" style="background: rgb(36,74,110)"></span> clean `
+      + [...Array(31).keys()].filter((b) => present & (1 << b)).map((b) => `<span class="swatch"
+        style="background: rgb(${BIT_COLORS[b % BIT_COLORS.length].join(",")})"></span> ${esc(bits[b] || "bit " + b)}`).join(" ");
+  } else {
+    const values = r.data.map((row) => row[1]).filter((x) => x !== null).sort((a, b) => a - b);
+    const lo = values[Math.floor(values.length * 0.02)];
+    const hi = values[Math.ceil(values.length * 0.98) - 1];
+    const span = hi - lo || 1;
+    colorOf = (p) => {
+      const v = pixels.get(p);
+      return v === undefined || v === null ? null : ramp((v - lo) / span);
+    };
+    const unit = m.value_unit ? ` ${m.value_unit}` : "";
+    legend.innerHTML = `<span>${esc(fmt(lo))}${esc(unit)}</span><span class="bar" style="background: ${RAMP_CSS}"></span>
+      <span>${esc(fmt(hi))}${esc(unit)}</span>`;
+  }
+  drawCells(document.getElementById(`map-field-${i}`), m.hpx_order, colorOf, view);
+  legend.insertAdjacentHTML("beforeend", `<span class="muted">· ${formatCount(r.data.length)} pixels in 1 of
+    ${nCells} regions</span>`);
+}
+
+function fmt(x) {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3);
+}
+
+function bitNames(json) {
+  try {
+    const parsed = JSON.parse(json || "{}");
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [Number(k), String(v).split(/[:;(]/)[0].trim()]));
+  } catch {
+    return {};
+  }
 }

@@ -166,24 +166,33 @@ function contains(ranges, pix) {
 }
 
 /**
- * The region to draw: the whole sky, or the box around the coverage when that is small, with RA
+ * The region to draw around the coverage: the whole sky when it is large, else a box with RA
  * unwrapped across 0. Centres are sampled (at most about 20000) to find the box.
  */
 function viewOf(ranges) {
   const total = ranges.reduce((n, [lo, hi]) => n + hi - lo, 0);
   const stride = Math.max(1, Math.floor(total / 20000));
-  const ras = [];
-  let decMin = 90;
-  let decMax = -90;
+  const points = [];
   for (const [lo, hi] of ranges) {
     for (let p = lo; p < hi; p += stride) {
-      const c = pix2angNest(DRAW_ORDER, p);
-      ras.push(c.raDeg);
-      decMin = Math.min(decMin, c.decDeg);
-      decMax = Math.max(decMax, c.decDeg);
+      points.push(pix2angNest(DRAW_ORDER, p));
     }
   }
-  ras.sort((a, b) => a - b);
+  return boxView(points, 58.6 / (1 << DRAW_ORDER));
+}
+
+/**
+ * A 2:1 view (on the sky) around points {raDeg, decDeg}, padded by one cell of cellDeg and 8%;
+ * {full: true} and the whole sky when they spread over more than 120 x 60 degrees.
+ */
+export function boxView(points, cellDeg) {
+  const ras = points.map((p) => p.raDeg).sort((a, b) => a - b);
+  let decMin = 90;
+  let decMax = -90;
+  for (const p of points) {
+    decMin = Math.min(decMin, p.decDeg);
+    decMax = Math.max(decMax, p.decDeg);
+  }
   // The coverage in RA is the circle minus its largest empty gap.
   let gap = 360 - ras[ras.length - 1] + ras[0];
   let raMin = ras[0];
@@ -196,8 +205,7 @@ function viewOf(ranges) {
   const decMid = (decMin + decMax) / 2;
   const cosDec = Math.max(0.1, Math.cos((decMid * Math.PI) / 180));
   const rawRaSpan = 360 - gap;
-  // Margin: one cell at DRAW_ORDER (58.6 deg / nside) plus 8% of the extent.
-  const pad = 58.6 / (1 << DRAW_ORDER) + 0.08 * Math.max(rawRaSpan * cosDec, decMax - decMin);
+  const pad = cellDeg + 0.08 * Math.max(rawRaSpan * cosDec, decMax - decMin);
   let raSpan = rawRaSpan + (2 * pad) / cosDec;
   let decSpan = decMax - decMin + 2 * pad;
   if (raSpan > 120 || decSpan > 60) {
@@ -226,8 +234,11 @@ function wrap360(raDeg) {
   return ((raDeg % 360) + 360) % 360;
 }
 
-/** Draws the coverage on the canvas, RA increasing to the left, Dec up; small footprints zoomed. */
-export function drawMoc(canvas, text) {
+/**
+ * Draws the coverage on the canvas, RA increasing to the left, Dec up; small footprints zoomed
+ * unless wholeSky. Grid labels are drawn unless the canvas is a small locator (labels false).
+ */
+export function drawMoc(canvas, text, { wholeSky = false, labels = true } = {}) {
   const ctx = canvas.getContext("2d");
   const { width: w, height: h } = canvas;
   ctx.fillStyle = "#0d1b2e";
@@ -239,7 +250,7 @@ export function drawMoc(canvas, text) {
     ctx.fillText("no coverage given", 10, h - 10);
     return;
   }
-  const v = viewOf(ranges);
+  const v = wholeSky ? { raMin: 0, raSpan: 360, decMin: -90, decSpan: 180, full: true } : viewOf(ranges);
   const x = (raDeg) => w * (1 - wrap360(raDeg - v.raMin) / v.raSpan);
   const y = (decDeg) => h * (1 - (decDeg - v.decMin) / v.decSpan);
   const image = ctx.getImageData(0, 0, w, h);
@@ -259,6 +270,24 @@ export function drawMoc(canvas, text) {
     }
   }
   ctx.putImageData(image, 0, 0);
+  drawGrid(ctx, v, x, y, labels);
+  if (painted < 4 || v.full) {
+    // Fields of a degree or so are specks on a whole-sky canvas: mark cell centres so they show.
+    ctx.fillStyle = "#ffd166";
+    let n = 0;
+    for (const [lo, hi] of ranges) {
+      for (let p = lo; p < hi && n < 2000; p += Math.max(1, Math.floor((hi - lo) / 16)), n++) {
+        const c = pix2angNest(DRAW_ORDER, p);
+        ctx.beginPath();
+        ctx.arc(x(c.raDeg), y(c.decDeg), labels ? 2.5 : 1.5, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    }
+  }
+}
+
+function drawGrid(ctx, v, x, y, labels = true) {
+  const { width: w, height: h } = ctx.canvas;
   ctx.strokeStyle = "rgba(255,255,255,0.14)";
   ctx.fillStyle = "rgba(255,255,255,0.55)";
   ctx.font = "10px system-ui, sans-serif";
@@ -270,7 +299,9 @@ export function drawMoc(canvas, text) {
     ctx.moveTo(px, 0);
     ctx.lineTo(px, h);
     ctx.stroke();
-    ctx.fillText(`${+wrap360(ra).toFixed(1)}°`, px + 2, h - 4);
+    if (labels) {
+      ctx.fillText(`${+wrap360(ra).toFixed(1)}°`, px + 2, h - 4);
+    }
   }
   const decStep = v.full ? 30 : niceStep(v.decSpan);
   for (let dec = Math.ceil(v.decMin / decStep) * decStep; dec <= v.decMin + v.decSpan; dec += decStep) {
@@ -279,19 +310,50 @@ export function drawMoc(canvas, text) {
     ctx.moveTo(0, py);
     ctx.lineTo(w, py);
     ctx.stroke();
-    ctx.fillText(`${+dec.toFixed(1)}°`, 3, py - 2);
-  }
-  if (painted < 4 || v.full) {
-    // Fields of a degree or so are specks on a whole-sky canvas: mark cell centres so they show.
-    ctx.fillStyle = "#ffd166";
-    let n = 0;
-    for (const [lo, hi] of ranges) {
-      for (let p = lo; p < hi && n < 2000; p += Math.max(1, Math.floor((hi - lo) / 16)), n++) {
-        const c = pix2angNest(DRAW_ORDER, p);
-        ctx.beginPath();
-        ctx.arc(x(c.raDeg), y(c.decDeg), 2.5, 0, 2 * Math.PI);
-        ctx.fill();
-      }
+    if (labels) {
+      ctx.fillText(`${+dec.toFixed(1)}°`, 3, py - 2);
     }
   }
 }
+
+/**
+ * Draws the cells of one map (NESTED at order) in the view, coloured by colorOf(cell) (an
+ * [r, g, b] array, or null for no colour), with an RA/Dec grid.
+ */
+export function drawCells(canvas, order, colorOf, view) {
+  const ctx = canvas.getContext("2d");
+  const { width: w, height: h } = canvas;
+  ctx.fillStyle = "#0d1b2e";
+  ctx.fillRect(0, 0, w, h);
+  const image = ctx.getImageData(0, 0, w, h);
+  for (let py = 0; py < h; py++) {
+    const dec = view.decMin + view.decSpan * (1 - (py + 0.5) / h);
+    if (dec < -90 || dec > 90) {
+      continue;
+    }
+    const z = Math.sin((dec * Math.PI) / 180);
+    for (let px = 0; px < w; px++) {
+      const ra = wrap360(view.raMin + view.raSpan * (1 - (px + 0.5) / w));
+      const rgb = colorOf(ang2pixNest(order, z, (ra * Math.PI) / 180));
+      if (rgb) {
+        image.data.set([rgb[0], rgb[1], rgb[2], 255], (py * w + px) * 4);
+      }
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  drawGrid(ctx, view, (ra) => w * (1 - wrap360(ra - view.raMin) / view.raSpan),
+    (dec) => h * (1 - (dec - view.decMin) / view.decSpan));
+}
+
+const VIRIDIS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+
+/** Viridis-like colour of t in [0, 1]. */
+export function ramp(t) {
+  const x = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const f = x - i;
+  return VIRIDIS[i].map((c, k) => Math.round(c + f * (VIRIDIS[i + 1][k] - c)));
+}
+
+/** CSS gradient of the ramp, for legends. */
+export const RAMP_CSS = `linear-gradient(90deg, ${VIRIDIS.map((c) => `rgb(${c.join(",")})`).join(", ")})`;
