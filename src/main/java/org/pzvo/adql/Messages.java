@@ -149,6 +149,10 @@ public final class Messages {
         return operator + " needs the same number of columns on both sides, not " + left + " and " + right;
     }
 
+    public static String setOrderBy() {
+        return "ORDER BY of a set operation must name an output column or give its position";
+    }
+
     public static String subqueryColumns(int count) {
         return "subquery must return exactly one column, not " + count;
     }

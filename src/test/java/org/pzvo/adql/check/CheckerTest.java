@@ -73,6 +73,8 @@ class CheckerTest {
         SELECT ra FROM pz.photoz WHERE is_training = 2      | line 1, column 46: cannot compare a boolean with the number 2
         SELECT IN_UNIT(z_mode, 'm') FROM pz.photoz          | line 1, column 16: IN_UNIT needs a value whose unit is known (a column with a unit, or such a column in +, -, ABS, MIN, MAX, SUM or AVG)
         SELECT IN_UNIT(ra, 'm') FROM pz.photoz              | line 1, column 20: IN_UNIT: 'deg' cannot be converted to 'm'
+        SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY rb | line 1, column 66: unknown column 'rb'; did you mean 'ra'?
+        SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY ra + 1 | line 1, column 66: ORDER BY of a set operation must name an output column or give its position
         SELECT CAST(s_region AS INTEGER) FROM ivoa.obscore  | line 1, column 13: argument 1 of CAST must be convertible to INTEGER, not a geometry
         """)
     void errors(String adql, String message) {
