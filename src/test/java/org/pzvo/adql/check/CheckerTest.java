@@ -210,6 +210,36 @@ class CheckerTest {
         assertEquals("arcsec", q.columns().get(0).unit());
     }
 
+    @Test
+    void cteColumnListsAndSetOperationsResolve() throws AdqlException {
+        CheckedQuery q = check("WITH a (i, r) AS (SELECT objectId, coord_ra FROM lsst.object),"
+                + " b AS (SELECT i FROM a WHERE r > 10)"
+                + " SELECT i FROM a UNION SELECT i FROM b ORDER BY i DESC");
+        assertEquals(List.of("i"), names(q));
+        assertEquals("deg", check("WITH a (i, r) AS (SELECT objectId, coord_ra FROM lsst.object) SELECT r FROM a")
+                .columns().get(0).unit());
+        AdqlException e = assertThrows(AdqlException.class,
+                () -> check("WITH a (i) AS (SELECT objectId, coord_ra FROM lsst.object) SELECT i FROM a"));
+        assertEquals("line 1, column 6: common table expression 'a' names 1 columns but its query has 2",
+                e.getMessage());
+    }
+
+    @Test
+    void naturalJoinStarListsTheCommonColumnOnce() throws AdqlException {
+        CheckedQuery q = check("SELECT * FROM pz.photoz NATURAL JOIN TAP_UPLOAD.mine");
+        assertEquals(List.of("ra", "dec", "objectId", "z_mode", "pdf", "is_training", "id", "Name"), names(q));
+        assertEquals("float", q.columns().get(4).datatype());
+        assertEquals("*", q.columns().get(4).arraysize());
+    }
+
+    @Test
+    void metadataFlowsThroughDerivedTables() throws AdqlException {
+        CheckedQuery q = check("SELECT q.coord_ra, q.mag FROM (SELECT coord_ra, g_cModelMag AS mag FROM lsst.object) AS q");
+        assertEquals(new ResultColumn("coord_ra", "double", null, null, "deg", "pos.eq.ra;meta.main", null,
+                "coord_ra description"), q.columns().get(0));
+        assertEquals("mag", q.columns().get(1).unit());
+    }
+
     private static <T> List<T> collect(Node root, Class<T> type) {
         List<T> out = new java.util.ArrayList<>();
         Nodes.walk(root, n -> {
