@@ -175,6 +175,12 @@ class CheckerTest {
         CheckedQuery q = check("SELECT FLOOR(g_cModelMag) AS bin, COUNT(*) FROM lsst.object GROUP BY bin");
         SelectQuery s = (SelectQuery) q.resolved();
         assertEquals(((DerivedColumn) s.items().get(0)).expr(), s.groupBy().get(0));
+        SelectQuery byPosition = (SelectQuery) check("SELECT FLOOR(g_cModelMag), COUNT(*) FROM lsst.object GROUP BY 1")
+                .resolved();
+        assertEquals(((DerivedColumn) byPosition.items().get(0)).expr(), byPosition.groupBy().get(0));
+        AdqlException e = assertThrows(AdqlException.class,
+                () -> check("SELECT COUNT(*) FROM lsst.object GROUP BY 2"));
+        assertEquals("line 1, column 43: GROUP BY position 2 is not in the select list (1 to 1)", e.getMessage());
     }
 
     @Test
