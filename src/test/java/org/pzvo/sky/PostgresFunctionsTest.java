@@ -380,6 +380,29 @@ class PostgresFunctionsTest {
         }
     }
 
+    /** With a constant shape, pzvo_contains is inlined and the polygon is prepared at plan time. */
+    @Test
+    void containsWithAConstantShapeIsInlinedAndPrepared() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS positions(a float8, b float8, c float8, d float8)");
+            String polygonPlan = plan(s, "SELECT pzvo_contains(a, b, ARRAY[10, 10, 20, 10, 20, 20]::float8[]) FROM positions");
+            assertTrue(polygonPlan.contains("pzvo_polygon_contains_deg") && !polygonPlan.contains("pzvo_polygon(")
+                    && !polygonPlan.contains("pzvo_contains"), polygonPlan);
+            String circlePlan = plan(s, "SELECT pzvo_contains(a, b, ARRAY[10, 10, 1]::float8[]) FROM positions");
+            assertTrue(circlePlan.contains("atan2") && !circlePlan.contains("pzvo_distance") && !circlePlan.contains("pzvo_contains"), circlePlan);
+        }
+    }
+
+    private static String plan(Statement s, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("EXPLAIN (VERBOSE) " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
     @Test
     void invalidInputRaisesTheJavaMessage() throws SQLException {
         try (Statement s = connection.createStatement()) {
@@ -387,6 +410,9 @@ class PostgresFunctionsTest {
                     () -> s.executeQuery("SELECT ivo_healpix_index(5, 10, 91)"));
             assertTrue(e.getMessage().contains("Expected a declination in [-90, 90] deg, actual 91"), e.getMessage());
             assertEquals("22023", e.getSQLState());
+            SQLException f = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.executeQuery("SELECT pzvo_contains(10, x, ARRAY[1, 2, 3]::float8[]) FROM (VALUES (95.0::float8)) AS t(x)"));
+            assertTrue(f.getMessage().contains("Expected a declination in [-90, 90] deg, actual 95"), f.getMessage());
         }
     }
 }
