@@ -96,6 +96,7 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
   lon float8; lat float8; abs_lat float8; x float8; y float8; xfloor bigint;
   half float8; nside bigint; d0h bigint; i bigint; j bigint; id0c bigint; jd0c bigint;
+  v1 float8; v2 float8;
 BEGIN
   IF hpx_order < 0 OR hpx_order > 29 THEN
     RAISE EXCEPTION 'Expected a HEALPix order in [0, 29], actual %', hpx_order USING ERRCODE = '22023';
@@ -126,13 +127,24 @@ BEGIN
   END IF;
   IF abs_lat <= 0.7297276562269663::float8 THEN
     -- Equatorial region (cylindrical projection). Below 1e-20 the sine cannot change y + 2.
-    y := CASE WHEN abs_lat < 1e-20 THEN 0::float8 ELSE pzvo_fast_sin_q(abs_lat, 0) END;
-    y := y * 1.5::float8;
+    -- Fast path: the C library's sine differs from FastMath.sinQ by a few ulp, which moves the
+    -- scaled coordinates by < 1e-6; only when one lies within 1e-5 of an integer (a cell edge)
+    -- can the floor differ, and then the exact FastMath port decides.
+    y := CASE WHEN abs_lat < 1e-20 THEN 0::float8 ELSE sin(abs_lat) END * 1.5::float8;
     IF lat < 0 THEN y := -y; END IF;
     y := y + 2;
-    i := floor((y + x) * half)::bigint;
+    v1 := (y + x) * half;
+    v2 := (y - x) * half;
+    IF abs(v1 - round(v1)) < 1e-5 OR abs(v2 - round(v2)) < 1e-5 THEN
+      y := CASE WHEN abs_lat < 1e-20 THEN 0::float8 ELSE pzvo_fast_sin_q(abs_lat, 0) END * 1.5::float8;
+      IF lat < 0 THEN y := -y; END IF;
+      y := y + 2;
+      v1 := (y + x) * half;
+      v2 := (y - x) * half;
+    END IF;
+    i := floor(v1)::bigint;
     IF i = 2 * nside THEN i := i - 1; END IF;
-    j := floor((y - x) * half)::bigint;
+    j := floor(v2)::bigint;
     IF j = 2 * nside THEN j := j - 1; END IF;
     id0c := i >> hpx_order;
     jd0c := j >> hpx_order;
@@ -140,14 +152,20 @@ BEGIN
     i := i & (nside - 1);
     j := j & (nside - 1);
   ELSE
-    -- Polar caps (Collignon projection).
-    y := 2.449489742783178::float8 * pzvo_fast_sin_q(1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8),
-           -((1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8)) - 1.5707963267948966::float8
-             + (0.5::float8 * abs_lat + 0.7853981633974483::float8)) + 6.123233995736766E-17::float8);
-    x := x * y;
+    -- Polar caps (Collignon projection); same fast path as above with cos for FastMath.cosQ.
+    y := 2.449489742783178::float8 * cos(0.5::float8 * abs_lat + 0.7853981633974483::float8);
+    v1 := (x * y + y) * half;
+    v2 := (y - x * y) * half;
+    IF abs(v1 - round(v1)) < 1e-5 OR abs(v2 - round(v2)) < 1e-5 THEN
+      y := 2.449489742783178::float8 * pzvo_fast_sin_q(1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8),
+             -((1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8)) - 1.5707963267948966::float8
+               + (0.5::float8 * abs_lat + 0.7853981633974483::float8)) + 6.123233995736766E-17::float8);
+      v1 := (x * y + y) * half;
+      v2 := (y - x * y) * half;
+    END IF;
     d0h := (xfloor & 7) >> 1;
-    i := floor((x + y) * half)::bigint;
-    j := floor((y - x) * half)::bigint;
+    i := floor(v1)::bigint;
+    j := floor(v2)::bigint;
     IF lat >= 0 THEN
       xfloor := i;
       i := (nside - 1) - j;

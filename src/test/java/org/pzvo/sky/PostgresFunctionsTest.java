@@ -75,6 +75,26 @@ class PostgresFunctionsTest {
         assertTrue(orders.size() > 20_000, "compared " + orders.size());
     }
 
+    /** The PostgreSQL port of CDS FastMath.sinQ (the exact path of the hash) is bit for bit. */
+    @Test
+    void fastSineIsBitForBitCdsFastMath() throws SQLException {
+        Random random = new Random(14);
+        List<Double> xa = new ArrayList<>();
+        List<Double> xb = new ArrayList<>();
+        for (int k = 0; k < 5000; k++) {
+            xa.add(k < 20 ? k * (Math.PI / 2) / 19 : random.nextDouble() * Math.PI / 2);
+            xb.add(k % 3 == 0 ? 0.0 : (random.nextDouble() - 0.5) * 1e-16);
+        }
+        List<Object> actual = SqlBatch.column(connection,
+                "SELECT pzvo_fast_sin_q(a, b) FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY AS t(a, b, n) ORDER BY n",
+                F8, xa.toArray(new Double[0]), xb.toArray(new Double[0]));
+        for (int i = 0; i < xa.size(); i++) {
+            double expected = cds.healpix.common.math.FastMath.sinQ(xa.get(i), xb.get(i));
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits((Double) actual.get(i)),
+                    "sinQ(" + xa.get(i) + ", " + xb.get(i) + ")");
+        }
+    }
+
     @Test
     void healpixCenterAgreesToAPicoDegree() throws SQLException {
         Random random = new Random(2);
