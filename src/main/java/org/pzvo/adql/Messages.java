@@ -145,8 +145,16 @@ public final class Messages {
         return "ORDER BY position " + ordinal + " is not in the select list (1 to " + columns + ")";
     }
 
+    public static String groupByOrdinal(long ordinal, int columns) {
+        return "GROUP BY position " + ordinal + " is not in the select list (1 to " + columns + ")";
+    }
+
     public static String setColumnCount(String operator, int left, int right) {
         return operator + " needs the same number of columns on both sides, not " + left + " and " + right;
+    }
+
+    public static String setOrderBy() {
+        return "ORDER BY of a set operation must name an output column or give its position";
     }
 
     public static String subqueryColumns(int count) {

@@ -51,6 +51,13 @@ public final class DemoData {
      */
     public static DemoSummary generate(Connection connection, Engine engine, Metadata metadata, DemoSpec spec,
                                        ProgressListener progress) throws SQLException {
+        return generate(connection, engine, metadata, spec, progress,
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    /** As {@link #generate(Connection, Engine, Metadata, DemoSpec, ProgressListener)} with {@code workers} threads. */
+    static DemoSummary generate(Connection connection, Engine engine, Metadata metadata, DemoSpec spec,
+                                ProgressListener progress, int workers) throws SQLException {
         long start = System.nanoTime();
         for (String t : TABLES) {
             metadata.requireTable(t);
@@ -64,7 +71,7 @@ public final class DemoData {
             DemoMaps maps = DemoMaps.build(spec.seed());
             long[] mapCounts = tables.writeMaps(maps);
             tables.writeRuns();
-            ObjectPass pass = new ObjectPass(tables, spec, maps);
+            ObjectPass pass = new ObjectPass(tables, spec, maps, workers);
             pass.run();
             List<SpecRow> specRows = new ArrayList<>(pass.specRows);
             long orphans = Math.max(1, Math.round(0.015 * specRows.size()));
@@ -105,19 +112,20 @@ public final class DemoData {
         private final DemoTables tables;
         private final DemoSpec spec;
         private final DemoMaps maps;
+        private final int workers;
         final List<SpecRow> specRows = new ArrayList<>();
         final List<TrainingRow> training = new ArrayList<>();
         final double[][][] nzSums = new double[PhotoZModel.RUNS.length][DemoTables.TOMO_EDGES.length][PdfModel.N];
         final long[][] nzCounts = new long[PhotoZModel.RUNS.length][DemoTables.TOMO_EDGES.length];
 
-        ObjectPass(DemoTables tables, DemoSpec spec, DemoMaps maps) {
+        ObjectPass(DemoTables tables, DemoSpec spec, DemoMaps maps, int workers) {
             this.tables = tables;
             this.spec = spec;
             this.maps = maps;
+            this.workers = workers;
         }
 
         void run() throws SQLException {
-            int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "pzvo-demo-generator");
                 t.setDaemon(true);

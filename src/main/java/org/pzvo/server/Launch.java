@@ -4,12 +4,17 @@ package org.pzvo.server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.SchemaInstaller;
 import org.pzvo.ingest.DemoData;
+import org.pzvo.ingest.DemoSpec;
+import org.pzvo.ingest.DemoSummary;
+import org.pzvo.ingest.PhotoZQuality;
 import org.pzvo.sky.SqlFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +67,27 @@ final class Launch {
         }
     }
 
+    /** Whether the demo data are already there: objects and the runs that go with them. */
+    private static boolean demoPresent(Connection c) {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"pz\".\"run\"")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            // No such table yet: a fresh database.
+            return false;
+        }
+    }
+
+    private static void report(DemoSummary s) {
+        System.err.printf("pzvo: demo data: %,d objects, %,d photo-z rows, %,d spec-z, %,d training-set rows,"
+                + " %,d map pixels in %.1f s%n", s.objects(), s.photozRows(), s.speczRows(), s.trainingSetRows(),
+                s.mapPixelRows(), s.elapsedMillis() / 1000.0);
+        for (PhotoZQuality q : s.quality()) {
+            System.err.printf("pzvo: photo-z run %d (%s, %s): n=%d bias=%+.4f sigma_NMAD=%.4f outliers=%.1f%%%n",
+                    q.runId(), q.algorithm(), q.sample(), q.n(), q.bias(), q.sigmaNmad(), 100 * q.outlierFraction());
+        }
+    }
+
     private static ConnectionPools open(ServerConfig cfg) {
         try {
             return new ConnectionPools(cfg.db().url(), cfg.db().user(), cfg.db().password(), cfg.db().syncPoolSize(),
@@ -80,11 +106,11 @@ final class Launch {
         Engine engine = pools.engine();
         try (Connection c = pools.async().getConnection()) {
             SqlFunctions.install(c, engine);
-            if (demoRows > 0 && !DemoData.isPresent(c, engine)) {
+            if (demoRows > 0 && !demoPresent(c)) {
                 LOG.info("Generating the demo data set ({} objects) on {}", demoRows, engine);
-                SchemaInstaller.install(c, engine, metadata);
-                DemoData.generate(c, engine, metadata, new DemoData.DemoSpec(demoRows, DEMO_SEED),
-                        Progress.toStderr("demo data"));
+                DemoSummary summary = DemoData.generate(c, engine, metadata, new DemoSpec(demoRows, DEMO_SEED),
+                        Progress.toStderr());
+                report(summary);
             } else {
                 SchemaInstaller.install(c, engine, metadata);
             }

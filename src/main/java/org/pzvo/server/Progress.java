@@ -8,14 +8,14 @@ final class Progress {
     private Progress() {
     }
 
-    static ProgressListener toStderr(String what) {
+    static ProgressListener toStderr() {
         long[] last = {0};
-        return (done, total) -> {
+        return (stage, done, total) -> {
             long now = System.nanoTime();
             if (now - last[0] > 1_000_000_000L || done == total) {
                 last[0] = now;
-                String pct = total > 0 ? String.format(" (%d%%)", 100 * done / total) : "";
-                System.err.printf("pzvo: %s: %,d of %,d%s%n", what, done, total, pct);
+                String of = total > 0 ? String.format(" of %,d (%d%%)", total, 100 * done / total) : "";
+                System.err.printf("pzvo: %s: %,d rows%s%n", stage, done, of);
             }
         };
     }

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.server;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -42,6 +47,9 @@ import org.pzvo.uws.http.UwsServlet;
  * servlets are thin; they hand validated parameters to the capability services.
  */
 public final class PzvoServer implements AutoCloseable {
+    /** The service version, sent in the Server header. */
+    public static final String VERSION = "0.1";
+
     private final Server jetty;
     private final ServerConnector connector;
     private final UwsService uws;
@@ -73,6 +81,13 @@ public final class PzvoServer implements AutoCloseable {
         context.setErrorHandler(errors);
         context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, config.http().maxRequestBytes()));
 
+        // Identify ourselves (taplint and operators like to know) without Jetty's version number.
+        Filter serverHeader = (req, resp, chain) -> {
+            ((HttpServletResponse) resp).setHeader("Server", "pzvo/" + VERSION);
+            chain.doFilter(req, resp);
+        };
+        context.addFilter(new FilterHolder(serverHeader), "/*", EnumSet.of(DispatcherType.REQUEST));
+
         TapService tap = tapService(config, metadata, pools);
         Vosi vosi = vosi(config, pools);
         vosi.refreshRowCounts();
@@ -85,6 +100,8 @@ public final class PzvoServer implements AutoCloseable {
         context.addServlet(sync, "/tap/sync");
         // Owners come with authentication (issue 9); until then every job is anonymous.
         ServletHolder async = new ServletHolder(new UwsServlet(uws, req -> null, new DaliJobErrors()));
+        // WAIT blocks asynchronously instead of holding an HTTP thread.
+        async.setAsyncSupported(true);
         async.getRegistration().setMultipartConfig(UwsServlet.multipartConfig(uploads, config.http().maxRequestBytes()));
         context.addServlet(async, "/tap/async");
         context.addServlet(async, "/tap/async/*");
@@ -133,6 +150,7 @@ public final class PzvoServer implements AutoCloseable {
         UwsConfig uwsConfig = new UwsConfig(Duration.ofSeconds(u.defaultExecutionSeconds()),
                 Duration.ofSeconds(u.maxExecutionSeconds()), Duration.ofDays(u.defaultDestructionDays()),
                 Duration.ofDays(u.maxDestructionDays()), u.maxConcurrent(), u.maxConcurrentPerOwner(), u.maxQueued(),
+                u.maxQueuedPerOwner(),
                 Duration.ofSeconds(u.maxWaitSeconds()), config.storage().dataDir(), Duration.ofMinutes(1));
         JobStore store = new JobStore(pools.async(), pools.engine());
         store.createSchema();

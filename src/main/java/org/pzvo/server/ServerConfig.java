@@ -34,7 +34,7 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
     /** Asynchronous job limits (UWS 1.1; advertised as TAPRegExt executionDuration/retentionPeriod). */
     public record Uws(int defaultExecutionSeconds, int maxExecutionSeconds, int defaultDestructionDays,
                       int maxDestructionDays, int maxConcurrent, int maxConcurrentPerOwner, int maxQueued,
-                      int maxWaitSeconds) {}
+                      int maxQueuedPerOwner, int maxWaitSeconds) {}
 
     public record Service(String title, String publisher, String authority) {}
 
@@ -81,9 +81,11 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         int maxDestruction = src.intIn("uws.destruction.max-days", 1, 3650);
         int defaultDestruction = src.intIn("uws.destruction.default-days", 1, maxDestruction);
         int maxConcurrent = src.intIn("uws.max-concurrent", 1, asyncPoolSize);
+        int maxQueued = src.intIn("uws.max-queued", 1, 1_000_000);
         return new Uws(defaultExecution, maxExecution, defaultDestruction, maxDestruction, maxConcurrent,
                 src.intIn("uws.max-concurrent-per-owner", 1, maxConcurrent),
-                src.intIn("uws.max-queued", 1, 1_000_000), src.intIn("uws.max-wait-seconds", 0, 3600));
+                maxQueued, src.intIn("uws.max-queued-per-owner", 1, maxQueued),
+                src.intIn("uws.max-wait-seconds", 0, 3600));
     }
 
     private static String baseUrl(ConfigSource src) {

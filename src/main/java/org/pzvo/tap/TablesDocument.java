@@ -87,10 +87,13 @@ final class TablesDocument {
                 .append(Xml.element("unit", c.unit()))
                 .append(Xml.element("ucd", c.ucd()))
                 .append(Xml.element("utype", c.utype()))
-                .append(Xml.element("xtype", c.xtype()))
                 .append("<dataType xsi:type=\"vs:VOTableType\"");
         if (c.arraysize() != null) {
             sb.append(" arraysize=\"").append(Xml.text(c.arraysize())).append('"');
+        }
+        if (c.xtype() != null) {
+            // VODataService 1.2 carries the VOTable xtype in the extendedType attribute.
+            sb.append(" extendedType=\"").append(Xml.text(c.xtype())).append('"');
         }
         sb.append('>').append(c.datatype()).append("</dataType>");
         if (c.indexed()) {

@@ -133,7 +133,13 @@ final class Execution implements JobContext {
         if (lastProgressSaveNanos == 0 || now - lastProgressSaveNanos >= PROGRESS_INTERVAL_NANOS) {
             lastProgressSaveNanos = now;
             progressUnsaved = false;
-            store.setJobInfo(jobId, jobInfoText);
+            try {
+                store.setJobInfo(jobId, jobInfoText);
+            } catch (UwsStoreException e) {
+                // Progress is informative: a database hiccup must not fail the job.
+                progressUnsaved = true;
+                LOG.warn("Could not store the progress of job {}", jobId, e);
+            }
         }
     }
 

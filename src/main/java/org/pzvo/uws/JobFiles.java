@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -49,6 +51,20 @@ final class JobFiles {
 
     Path upload(String jobId, String name) {
         return jobDir(jobId).resolve("upload").resolve(Result.checkName(name));
+    }
+
+    /** Moves inline files (name → temporary file) into the job's upload directory. */
+    void storeUploads(String jobId, Map<String, Path> uploads) {
+        try {
+            for (Map.Entry<String, Path> u : uploads.entrySet()) {
+                Path target = upload(jobId, u.getKey());
+                Files.createDirectories(target.getParent());
+                Files.move(u.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteJob(jobId);
+            throw new UncheckedIOException("Cannot store the inline files of job " + jobId, e);
+        }
     }
 
     Path scratch(String jobId) {

@@ -13,9 +13,13 @@ package org.pzvo.uws;
  *     (transient); SQLState 57014 after an abort: ABORTED;</li>
  * <li>anything else: ERROR with a generic message naming the job id; the cause is logged.</li>
  * </ul>
- * After an abort or when the execution duration runs out, {@link JobContext#isAborted()} turns
- * true and registered cancel hooks run; the runner should then stop soon. Whatever it does
- * afterwards cannot change the job, which is already ABORTED.
+ * After an abort, when the execution duration runs out or when the job is destroyed,
+ * {@link JobContext#isAborted()} turns true and registered cancel hooks run (e.g.
+ * {@code Statement.cancel()}); a runner that registered no hook has its thread interrupted
+ * instead (an interrupt inside H2 file I/O can close the database, hence hooks for JDBC work).
+ * The runner should then stop soon; whatever it does afterwards cannot change the job, which is
+ * already ABORTED. Runners should also bound their own statements by
+ * {@link JobContext#deadline()} (e.g. {@code Statement.setQueryTimeout}).
  *
  * <p>Implementations must be thread-safe: several jobs run at once.
  */

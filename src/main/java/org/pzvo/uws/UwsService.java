@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,16 +137,7 @@ public final class UwsService implements AutoCloseable {
                 ownerId, Phase.PENDING, null, now, null, null,
                 config.defaultExecutionDuration().toSeconds(), now.plus(config.defaultDestruction()),
                 parameters, List.of(), null, null);
-        try {
-            for (Map.Entry<String, Path> u : uploads.entrySet()) {
-                Path target = files.upload(job.jobId(), u.getKey());
-                Files.createDirectories(target.getParent());
-                Files.move(u.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            files.deleteJob(job.jobId());
-            throw new UncheckedIOException("Cannot store the inline files of a new job", e);
-        }
+        files.storeUploads(job.jobId(), uploads);
         store.insert(job);
         return job;
     }

@@ -92,8 +92,9 @@ final class Worker {
         Throwable failure = null;
         try {
             runner.run(exec);
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            failure = e;
+        } catch (Throwable t) {
+            // The plug-in boundary: whatever the runner throws fails this job, not the worker.
+            failure = t;
         }
         if (service.isClosed()) {
             // Shutting down: leave the stored state as a crash would; the next start repairs it.
@@ -123,7 +124,11 @@ final class Worker {
         exec.discardResults();
         String progress = exec.unsavedProgress();
         if (progress != null) {
-            store.setJobInfo(jobId, progress);
+            try {
+                store.setJobInfo(jobId, progress);
+            } catch (UwsStoreException e) {
+                LOG.warn("Could not store the last progress of job {}", jobId, e);
+            }
         }
         Instant end = now();
         if (retrying(jobId, () -> store.casPhase(jobId, Phase.EXECUTING, Phase.ERROR, end, error))) {

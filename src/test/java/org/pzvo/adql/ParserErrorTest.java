@@ -67,6 +67,18 @@ class ParserErrorTest {
     }
 
     @Test
+    void spansCountCodePointsAndCoverMultiLineTokens() throws AdqlException {
+        org.pzvo.adql.ast.SelectQuery q = (org.pzvo.adql.ast.SelectQuery)
+                AdqlParser.parseQuery("SELECT '\uD83D\uDE00x\ny' AS a, b FROM t");
+        assertEquals(new org.pzvo.adql.ast.Span(1, 8, 2, 2), ((org.pzvo.adql.ast.DerivedColumn) q.items().get(0))
+                .expr().span());
+        assertEquals(new org.pzvo.adql.ast.Span(2, 10, 2, 10), q.items().get(1).span());
+        AdqlException e = assertThrows(AdqlException.class,
+                () -> AdqlParser.parseQuery("SELECT '\uD83D\uDE00' FROM t WHERE \u0000"));
+        assertEquals("line 1, column 25: unexpected character U+0000", e.getMessage());
+    }
+
+    @Test
     void lengthLimitIsEnforced() {
         AdqlException e = assertThrows(AdqlException.class, () -> AdqlParser.parseQuery("SELECT a FROM t", 10));
         assertEquals("line 1, column 1: query too long: 15 characters, at most 10 allowed", e.getMessage());

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
  * <li>fail: throws a JobFailedException with message "bad input: " + TEXT;</li>
  * <li>crash: throws an IllegalStateException whose message must never reach a client;</li>
  * <li>block: writes a partial result, then (counting down started) waits (no cancel hook) until interrupted, or released via {@link #release};</li>
+ * <li>big: writes 80 blocks of 64 KiB (5 MiB) as result "result";</li>
  * <li>upload: copies the inline file t1 into result "result";</li>
  * <li>query: runs a very long H2 query on {@code dataSource} with a Statement.cancel() hook;</li>
  * <li>pgsleep: the same with PostgreSQL's {@code pg_sleep(60)}.</li>
@@ -97,6 +98,18 @@ public final class TestRunner implements JobRunner {
                 case "query" -> runQuery(ctx, "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a,"
                         + " SYSTEM_RANGE(1, 100000) b, SYSTEM_RANGE(1, 100000) c");
                 case "pgsleep" -> runQuery(ctx, "SELECT pg_sleep(60)");
+                case "big" -> {
+                    byte[] block = new byte[64 * 1024];
+                    for (int i = 0; i < block.length; i++) {
+                        block[i] = (byte) i;
+                    }
+                    try (OutputStream out = ctx.openResult("result", "application/octet-stream")) {
+                        for (int i = 0; i < 80; i++) {
+                            out.write(block);
+                            ctx.progress((i + 1) + " blocks written");
+                        }
+                    }
+                }
                 case "upload" -> {
                     java.nio.file.Path in = ctx.upload("t1").orElseThrow(
                             () -> new JobFailedException("no inline file t1"));

@@ -111,9 +111,12 @@ final class QueryResolver {
         List<OrderItem> orderBy = new ArrayList<>();
         for (OrderItem item : set.orderBy()) {
             Optional<OutputColumnRef> out = outputRef(item.key(), names, List.of());
-            if (out.isEmpty()) {
-                String text = item.key() instanceof ColumnRef c ? c.column().text() : "";
+            if (out.isEmpty() && item.key() instanceof ColumnRef c && c.qualifier().isEmpty()) {
+                String text = c.column().text();
                 throw new CheckFailure(item.key().span(), Messages.unknownColumn(text, Names.suggest(text, names)));
+            }
+            if (out.isEmpty()) {
+                throw new CheckFailure(item.key().span(), Messages.setOrderBy());
             }
             orderBy.add(new OrderItem(item.span(), out.get(), item.descending()));
         }

@@ -157,7 +157,15 @@ final class SelectResolver {
                 || scope.entries.stream().anyMatch(e -> e.correlation().equals(c.correlation().get()));
     }
 
+    /** A GROUP BY key; a select alias or a select-list position stands for that item's expression. */
     private Expr groupKey(Expr e, List<Item> items) {
+        if (e instanceof NumericLiteral n && n.kind() == NumericKind.INTEGER) {
+            long ordinal = n.text().length() > 9 ? Long.MAX_VALUE : Long.parseLong(n.text());
+            if (ordinal < 1 || ordinal > items.size()) {
+                throw new CheckFailure(n.span(), Messages.groupByOrdinal(ordinal, items.size()));
+            }
+            return items.get((int) ordinal - 1).expr();
+        }
         if (e instanceof ColumnRef c && c.qualifier().isEmpty()) {
             try {
                 return exprs.expr(e);

@@ -93,13 +93,13 @@ public final class Features {
 
     /** The UDF features as catalog {@link FunctionInfo}s (argument and return types from the forms). */
     public static List<FunctionInfo> udfs() {
-        List<FunctionInfo> out = new ArrayList<>();
-        for (LanguageFeature f : SUPPORTED) {
-            if (f.isUdf()) {
-                out.add(functionInfo(f));
-            }
-        }
-        return out;
+        return UdfList.UDFS;
+    }
+
+    /** Holder so that the forms are parsed once, after {@code SUPPORTED} is initialised. */
+    private static final class UdfList {
+        static final List<FunctionInfo> UDFS = SUPPORTED.stream().filter(LanguageFeature::isUdf)
+                .map(Features::functionInfo).toList();
     }
 
     /** Parses a UDF form {@code name(arg TYPE, ...) -> TYPE} into a {@link FunctionInfo}. */

@@ -88,7 +88,7 @@ public final class ParseDriver {
                 lineStart = i + 1;
             }
         }
-        int col = index - lineStart + 1;
+        int col = text.codePointCount(lineStart, index) + 1;
         return new Span(line, col, line, col);
     }
 

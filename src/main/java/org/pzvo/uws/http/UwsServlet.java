@@ -230,7 +230,7 @@ public final class UwsServlet extends HttpServlet {
     private void postToJob(HttpServletRequest req, HttpServletResponse resp, String owner, String jobs,
             String id) throws IOException {
         Parameters p = RequestParams.read(req, false).parameters();
-        Optional<String> action = p.first("ACTION");
+        Optional<String> action = Values.single(p, "ACTION");
         service.get(id, owner);
         if (action.isEmpty() || !action.get().trim().equalsIgnoreCase("DELETE")) {
             throw UwsException.invalid("POST to a job expects ACTION=DELETE"
@@ -247,15 +247,15 @@ public final class UwsServlet extends HttpServlet {
         Map<String, Path> files = rp.files();
         try {
             Parameters all = rp.parameters();
-            Optional<String> phase = all.first("PHASE");
+            Optional<String> phase = Values.single(all, "PHASE");
             if (phase.isPresent() && !phase.get().trim().equalsIgnoreCase("RUN")) {
                 throw UwsException.invalid("PHASE at job creation must be RUN, not '" + shorten(phase.get()) + "'");
             }
-            Long duration = all.first("EXECUTIONDURATION").map(Values::duration).orElse(null);
+            Long duration = Values.single(all, "EXECUTIONDURATION").map(Values::duration).orElse(null);
             if (duration != null && duration < 0) {
                 throw UwsException.invalid("EXECUTIONDURATION must not be negative: " + duration);
             }
-            Instant destruction = all.first("DESTRUCTION").map(t -> Values.time("DESTRUCTION", t)).orElse(null);
+            Instant destruction = Values.single(all, "DESTRUCTION").map(t -> Values.time("DESTRUCTION", t)).orElse(null);
             if (destruction != null && !destruction.isAfter(Instant.now())) {
                 throw UwsException.invalid("DESTRUCTION must be in the future, not " + IsoTime.format(destruction));
             }
@@ -298,7 +298,7 @@ public final class UwsServlet extends HttpServlet {
             after = after == null || t.isAfter(after) ? t : after;
         }
         Integer last = null;
-        Optional<String> lastText = p.first("LAST");
+        Optional<String> lastText = Values.single(p, "LAST");
         if (lastText.isPresent()) {
             long n = Values.integer("LAST", lastText.get());
             if (n < 1) {
@@ -313,7 +313,7 @@ public final class UwsServlet extends HttpServlet {
     private void sendJob(HttpServletRequest req, HttpServletResponse resp, String owner, String jobs,
             String id) throws IOException {
         Parameters p = RequestParams.read(req, false).parameters();
-        Optional<String> waitText = p.first("WAIT");
+        Optional<String> waitText = Values.single(p, "WAIT");
         if (waitText.isEmpty()) {
             send(resp, XML, UwsXml.job(service.get(id, owner), jobs));
             return;
@@ -323,7 +323,7 @@ public final class UwsServlet extends HttpServlet {
             throw UwsException.invalid("WAIT must be -1 (the server maximum) or a number of seconds >= 0,"
                     + " not " + wait);
         }
-        Phase only = p.first("PHASE").map(Values::phase).orElse(null);
+        Phase only = Values.single(p, "PHASE").map(Values::phase).orElse(null);
         Duration max = service.config().maxWait();
         Duration d = wait == -1 ? max : Duration.ofSeconds(Math.min(wait, max.toSeconds()));
         if (!req.isAsyncSupported()) {

@@ -3,6 +3,9 @@ package org.pzvo.uws.http;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.pzvo.uws.Parameters;
 import org.pzvo.uws.Phase;
 import org.pzvo.uws.UwsException;
@@ -14,7 +17,16 @@ final class Values {
     }
 
     static String required(Parameters p, String name) {
-        return p.first(name).orElseThrow(() -> UwsException.invalid("Missing parameter " + name));
+        return single(p, name).orElseThrow(() -> UwsException.invalid("Missing parameter " + name));
+    }
+
+    /** The value of a parameter that may be given once (repeating the same value is tolerated). */
+    static Optional<String> single(Parameters p, String name) {
+        List<String> values = p.all(name);
+        if (values.stream().map(v -> v.trim().toUpperCase(Locale.ROOT)).distinct().count() > 1) {
+            throw UwsException.invalid(name + " was given more than once with different values");
+        }
+        return values.stream().findFirst();
     }
 
     /** EXECUTIONDURATION in seconds; a huge positive integer means "as long as allowed". */
@@ -52,7 +64,7 @@ final class Values {
 
     static Phase phase(String text) {
         return Phase.parse(text).orElseThrow(() -> UwsException.invalid("PHASE must be one of "
-                + java.util.List.of(Phase.values()) + ", not '" + shorten(text) + "'"));
+                + List.of(Phase.values()) + ", not '" + shorten(text) + "'"));
     }
 
     /** At most 64 characters of user text, for messages. */

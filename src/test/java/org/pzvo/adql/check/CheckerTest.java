@@ -73,6 +73,8 @@ class CheckerTest {
         SELECT ra FROM pz.photoz WHERE is_training = 2      | line 1, column 46: cannot compare a boolean with the number 2
         SELECT IN_UNIT(z_mode, 'm') FROM pz.photoz          | line 1, column 16: IN_UNIT needs a value whose unit is known (a column with a unit, or such a column in +, -, ABS, MIN, MAX, SUM or AVG)
         SELECT IN_UNIT(ra, 'm') FROM pz.photoz              | line 1, column 20: IN_UNIT: 'deg' cannot be converted to 'm'
+        SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY rb | line 1, column 66: unknown column 'rb'; did you mean 'ra'?
+        SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY ra + 1 | line 1, column 66: ORDER BY of a set operation must name an output column or give its position
         SELECT CAST(s_region AS INTEGER) FROM ivoa.obscore  | line 1, column 13: argument 1 of CAST must be convertible to INTEGER, not a geometry
         """)
     void errors(String adql, String message) {
@@ -173,6 +175,12 @@ class CheckerTest {
         CheckedQuery q = check("SELECT FLOOR(g_cModelMag) AS bin, COUNT(*) FROM lsst.object GROUP BY bin");
         SelectQuery s = (SelectQuery) q.resolved();
         assertEquals(((DerivedColumn) s.items().get(0)).expr(), s.groupBy().get(0));
+        SelectQuery byPosition = (SelectQuery) check("SELECT FLOOR(g_cModelMag), COUNT(*) FROM lsst.object GROUP BY 1")
+                .resolved();
+        assertEquals(((DerivedColumn) byPosition.items().get(0)).expr(), byPosition.groupBy().get(0));
+        AdqlException e = assertThrows(AdqlException.class,
+                () -> check("SELECT COUNT(*) FROM lsst.object GROUP BY 2"));
+        assertEquals("line 1, column 43: GROUP BY position 2 is not in the select list (1 to 1)", e.getMessage());
     }
 
     @Test
@@ -206,6 +214,36 @@ class CheckerTest {
         assertEquals("SELECT (\"photoz\".\"ra\" - 1) * 3600.0 AS \"ra_arcsec\" FROM \"pz\".\"photoz\" AS \"photoz\"",
                 AdqlPrinter.print(q.resolved()));
         assertEquals("arcsec", q.columns().get(0).unit());
+    }
+
+    @Test
+    void cteColumnListsAndSetOperationsResolve() throws AdqlException {
+        CheckedQuery q = check("WITH a (i, r) AS (SELECT objectId, coord_ra FROM lsst.object),"
+                + " b AS (SELECT i FROM a WHERE r > 10)"
+                + " SELECT i FROM a UNION SELECT i FROM b ORDER BY i DESC");
+        assertEquals(List.of("i"), names(q));
+        assertEquals("deg", check("WITH a (i, r) AS (SELECT objectId, coord_ra FROM lsst.object) SELECT r FROM a")
+                .columns().get(0).unit());
+        AdqlException e = assertThrows(AdqlException.class,
+                () -> check("WITH a (i) AS (SELECT objectId, coord_ra FROM lsst.object) SELECT i FROM a"));
+        assertEquals("line 1, column 6: common table expression 'a' names 1 columns but its query has 2",
+                e.getMessage());
+    }
+
+    @Test
+    void naturalJoinStarListsTheCommonColumnOnce() throws AdqlException {
+        CheckedQuery q = check("SELECT * FROM pz.photoz NATURAL JOIN TAP_UPLOAD.mine");
+        assertEquals(List.of("ra", "dec", "objectId", "z_mode", "pdf", "is_training", "id", "Name"), names(q));
+        assertEquals("float", q.columns().get(4).datatype());
+        assertEquals("*", q.columns().get(4).arraysize());
+    }
+
+    @Test
+    void metadataFlowsThroughDerivedTables() throws AdqlException {
+        CheckedQuery q = check("SELECT q.coord_ra, q.mag FROM (SELECT coord_ra, g_cModelMag AS mag FROM lsst.object) AS q");
+        assertEquals(new ResultColumn("coord_ra", "double", null, null, "deg", "pos.eq.ra;meta.main", null,
+                "coord_ra description"), q.columns().get(0));
+        assertEquals("mag", q.columns().get(1).unit());
     }
 
     private static <T> List<T> collect(Node root, Class<T> type) {

@@ -514,4 +514,72 @@ class UwsServletTest {
         String other = create("rita", "MODE", "write", "PHASE", "RUN");
         assertEquals("COMPLETED", text(awaitFinal(other, "rita"), "phase"));
     }
+
+    @Test
+    void largeResultIsStreamedWithExactLengthAndHeadWorks() throws Exception {
+        String job = create("sam", "MODE", "big", "PHASE", "RUN");
+        Document d = awaitFinal(job, "sam");
+        assertEquals("COMPLETED", text(d, "phase"));
+        assertEquals("80 blocks written", text(d, "progress") == null
+                ? d.getElementsByTagNameNS(UwsXml.JOBINFO_NS, "progress").item(0).getTextContent()
+                : text(d, "progress"));
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(job + "/results/result"))
+                .header("X-Test-User", "sam").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertEquals(80 * 65536, file.body().length);
+        assertEquals(Long.toString(80 * 65536L), file.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals((byte) 200, file.body()[65536 * 79 + 200]);
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(job + "/results/result"))
+                .header("X-Test-User", "sam").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals(Long.toString(80 * 65536L), head.headers().firstValue("Content-Length").orElseThrow());
+    }
+
+    @Test
+    void hostileRequestsGetOnlyFourHundreds() throws Exception {
+        String job = create("tom", "MODE", "write");
+        String id = job.substring(job.lastIndexOf('/') + 1);
+        String[][] requests = {
+            {"GET", "/%00"}, {"GET", "/" + id + "%00"}, {"GET", "/" + id.toUpperCase()},
+            {"GET", "/" + id + "/results/%2e%2e"}, {"GET", "/" + id + "/results/.hidden"},
+            {"GET", "/" + id + "/results/" + "x".repeat(300)}, {"GET", "/" + "f".repeat(5000)},
+            {"GET", "/" + id + "?WAIT=999999999999999999999"}, {"GET", "/" + id + "?WAIT=1e3"},
+            {"GET", "/" + id + "?WAIT=-1-1"}, {"GET", "?PHASE=%3Cscript%3E"}, {"GET", "?AFTER=%27%20OR%201=1--"},
+            {"GET", "?LAST=-1"}, {"GET", "?LAST=1.5"}, {"GET", "?PHASE="}, {"GET", "/" + id + "/phase/extra"},
+            {"GET", "/" + id + "/%2e%2e/%2e%2e/etc/passwd"}, {"GET", "/'%20OR%20'1'='1"},
+            {"POST", "/" + id + "/phase", "PHASE=%00"}, {"POST", "/" + id + "/phase", "PHASE=" + "R".repeat(10000)},
+            {"POST", "/" + id + "/executionduration", "EXECUTIONDURATION=1e9"},
+            {"POST", "/" + id + "/executionduration", "EXECUTIONDURATION=-99999999999999999999999"},
+            {"POST", "/" + id + "/executionduration", "EXECUTIONDURATION=0x10"},
+            {"POST", "/" + id + "/executionduration", "EXECUTIONDURATION="},
+            {"POST", "/" + id + "/destruction", "DESTRUCTION=%25%25%25"},
+            {"POST", "/" + id + "/destruction", "DESTRUCTION=-999999999-01-01T00:00:00Z"},
+            {"POST", "/" + id + "/destruction", "DESTRUCTION=2030-02-30T00:00:00Z"},
+            {"POST", "/" + id + "/parameters", "QUERY=%00"}, {"POST", "/" + id + "/parameters", "BAD=1"},
+            {"POST", "/" + id + "/quote", "QUOTE=now"}, {"POST", "/" + id + "/owner", "OWNER=root"},
+            {"POST", "/" + id + "/results", ""}, {"POST", "/" + id, "ACTION=%00"},
+            {"POST", "", "PHASE=RUN&PHASE=ABORT"}, {"POST", "", "PHASE=%00"}, {"POST", "", "%=%"},
+            {"POST", "", "RUNID=" + "%F0%9F".repeat(10)}, {"POST", "", "EXECUTIONDURATION=abc"},
+            {"POST", "", "DESTRUCTION=tomorrow"}, {"POST", "", "x".repeat(300) + "=1"},
+            {"DELETE", ""}, {"DELETE", "/" + id + "/results/result"}, {"DELETE", "/0123456789abcdef0123"},
+        };
+        int checked = 0;
+        for (String[] r : requests) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r[1])).header("X-Test-User", "tom");
+            if (r[0].equals("POST")) {
+                b.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(r[2]));
+            } else {
+                b.method(r[0], HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            String what = r[0] + " " + r[1] + " -> " + resp.statusCode() + " " + resp.body();
+            assertTrue(resp.statusCode() >= 400 && resp.statusCode() < 500, what);
+            assertFalse(resp.body().contains("\tat ") || resp.body().contains("Exception"), what);
+            checked++;
+        }
+        assertEquals(requests.length, checked);
+        assertPlain(get(job + "/phase", "tom"), "PENDING");
+    }
 }

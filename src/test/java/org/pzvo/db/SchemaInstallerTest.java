@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaInstallerTest {
+    static Metadata metadata;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() throws Exception {
+        metadata = Metadata.load(MetadataTest.TAP_SCHEMA_DIR);
+    }
+
+    private Connection h2File() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:" + dir.resolve("db").toAbsolutePath());
+    }
+
+    @Test
+    void installsEveryTableWithQuotedNamesAndConsistentTapSchema() throws SQLException {
+        try (Connection c = h2File()) {
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            for (TableMeta t : metadata.tables()) {
+                try (Statement st = c.createStatement()) {
+                    st.executeQuery("SELECT " + SqlNames.quote(t.columns().get(0).name()) + " FROM "
+                            + SqlNames.table(t) + " WHERE 1 = 0").close();
+                }
+            }
+            TapSchemaChecks.assertConsistent(c, metadata);
+            assertEquals(List.of("301"), TapSchemaChecks.strings(c, "SELECT \"arraysize\" FROM"
+                    + " \"TAP_SCHEMA\".\"columns\" WHERE \"table_name\" = 'pz.photoz' AND \"column_name\" = 'pdf'"));
+            assertEquals(List.of("\"size\""), TapSchemaChecks.strings(c, "SELECT \"column_name\" FROM"
+                    + " \"TAP_SCHEMA\".\"columns\" WHERE \"table_name\" = 'TAP_SCHEMA.columns' AND \"column_index\" = 6"));
+        }
+    }
+
+    @Test
+    void secondInstallKeepsDataAndRewritesTapSchema() throws SQLException {
+        try (Connection c = h2File()) {
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"pz\".\"run\" (\"run_id\", \"algorithm\", \"pdf_representation\", \"zgrid_min\","
+                        + " \"zgrid_max\", \"zgrid_n\", \"zgrid\") VALUES (7, 'bpz', 'interp', 0, 3, 2, ARRAY[0.0, 3.0])");
+                st.execute("DELETE FROM \"TAP_SCHEMA\".\"columns\" WHERE \"table_name\" = 'lsst.object'");
+            }
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            assertEquals(List.of("1"), TapSchemaChecks.strings(c, "SELECT COUNT(*) FROM \"pz\".\"run\""));
+            TapSchemaChecks.assertConsistent(c, metadata);
+        }
+    }
+
+    @Test
+    void otherSchemasRowsInTapSchemaSurviveAnInstall() throws SQLException {
+        try (Connection c = h2File()) {
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"TAP_SCHEMA\".\"schemas\" (\"schema_name\", \"description\") VALUES ('user1', 'x')");
+            }
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            assertEquals(List.of("1"), TapSchemaChecks.strings(c,
+                    "SELECT COUNT(*) FROM \"TAP_SCHEMA\".\"schemas\" WHERE \"schema_name\" = 'user1'"));
+        }
+    }
+
+    @Test
+    void existingTableWithOtherColumnsIsReported() throws SQLException {
+        try (Connection c = h2File()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA \"pz\"");
+                st.execute("CREATE TABLE \"pz\".\"nz\" (\"run_id\" INTEGER)");
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> SchemaInstaller.install(c, Engine.H2, metadata));
+            assertEquals("Table pz.nz exists with columns [run_id] but the metadata declares [run_id, tomo_bin, z_lo,"
+                    + " z_hi, n_objects, z_mean, nz]; drop the table or migrate it by hand", e.getMessage());
+        }
+    }
+
+    @Test
+    void healpixAndIndexedColumnsGetIndexes() throws SQLException {
+        try (Connection c = h2File()) {
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            List<String> indexed = TapSchemaChecks.strings(c, "SELECT DISTINCT i.TABLE_NAME || '.' || c.COLUMN_NAME"
+                    + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
+                    + " ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME"
+                    + " WHERE i.TABLE_SCHEMA IN ('lsst', 'pz', 'spec', 'maps') AND c.ORDINAL_POSITION = 1");
+            assertTrue(indexed.containsAll(List.of("object.hpx29", "object.objectId", "photoz.hpx29",
+                    "photoz.object_id", "specz.hpx29", "training_set.object_id", "map_pixel.pix_lo29")), indexed.toString());
+        }
+    }
+
+    @Test
+    void sqlTypesPerEngine() {
+        TableMeta photoz = metadata.requireTable("pz.photoz");
+        ColumnMeta pdf = photoz.column("pdf").orElseThrow();
+        assertEquals("REAL ARRAY[301]", SqlTypes.of(Engine.H2, pdf));
+        assertEquals("REAL[]", SqlTypes.of(Engine.POSTGRESQL, pdf));
+        ColumnMeta created = metadata.requireTable("pz.run").column("created").orElseThrow();
+        assertEquals("TIMESTAMP", SqlTypes.of(Engine.H2, created));
+        ColumnMeta zgrid = metadata.requireTable("pz.run").column("zgrid").orElseThrow();
+        assertEquals("REAL ARRAY", SqlTypes.of(Engine.H2, zgrid));
+        ColumnMeta crd = metadata.requireTable("spec.specz").column("crd_id").orElseThrow();
+        assertEquals("VARCHAR", SqlTypes.of(Engine.H2, crd));
+        assertEquals("TEXT", SqlTypes.of(Engine.POSTGRESQL, crd));
+        ColumnMeta instrument = metadata.requireTable("spec.specz").column("instrument_type_homogenized").orElseThrow();
+        assertEquals("CHAR(1)", SqlTypes.of(Engine.POSTGRESQL, instrument));
+        ColumnMeta flag = metadata.requireTable("spec.training_set").column("is_training_set").orElseThrow();
+        assertEquals("BOOLEAN", SqlTypes.of(Engine.H2, flag));
+        assertEquals("DOUBLE PRECISION", SqlTypes.of(Engine.POSTGRESQL,
+                metadata.requireTable("lsst.object").column("coord_ra").orElseThrow()));
+    }
+}
