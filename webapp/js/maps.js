@@ -6,9 +6,8 @@
 import { download, esc, formatCount, syncJson, tapUrl } from "./api.js";
 import { RAMP_CSS, boxView, drawCells, drawMoc, pix2angNest, ramp } from "./sky.js";
 import { setQuery } from "./query.js";
+import { schemas } from "./metadata.js";
 
-const COLUMNS = ["map_id", "product_type", "survey", "release", "band", "quantity", "value_unit", "hpx_order",
-  "nside", "n_pixels", "area", "moc", "bit_definitions", "description"];
 /** Previews cover one order-2 HEALPix cell (about 15 degrees across): the largest field. */
 const FIELD_ORDER = 2;
 const BIT_COLORS = [[239, 68, 68], [249, 115, 22], [168, 85, 247], [56, 189, 248], [244, 114, 182], [163, 230, 53]];
@@ -36,8 +35,18 @@ function quote(text) {
   return `'${String(text).replace(/'/g, "''")}'`;
 }
 
+let valueColumn = "pixel_value";
+
+/** The value column of maps.map_pixel as ADQL (older releases call it "value", a reserved word). */
+async function findValueColumn() {
+  const all = await schemas();
+  const table = all.flatMap((s) => s.tables).find((t) => t.name.toLowerCase() === "maps.map_pixel");
+  const names = table ? table.columns.map((c) => c.name) : [];
+  valueColumn = names.includes("pixel_value") || !names.includes("value") ? "pixel_value" : '"value"';
+}
+
 function pixelQuery(mapId) {
-  return `SELECT pixel, value, mask\nFROM maps.map_pixel\nWHERE map_id = ${quote(mapId)}\nORDER BY pixel`;
+  return `SELECT pixel, ${valueColumn}, mask\nFROM maps.map_pixel\nWHERE map_id = ${quote(mapId)}\nORDER BY pixel`;
 }
 
 export async function loadMaps() {
@@ -47,12 +56,14 @@ export async function loadMaps() {
   const holder = document.getElementById("maps");
   let result;
   try {
-    result = await syncJson(`SELECT ${COLUMNS.join(", ")} FROM maps.map ORDER BY product_type, band, map_id`, 1000);
+    // SELECT *: the page reads the columns it knows by name and does not depend on the others.
+    result = await syncJson("SELECT * FROM maps.map ORDER BY product_type, band, map_id", 1000);
   } catch (e) {
     holder.innerHTML = `<p class="error-text">Could not read maps.map: ${esc(e.message)}</p>`;
     return;
   }
   loaded = true;
+  await findValueColumn().catch(() => {});
   const names = result.metadata.map((c) => c.name.toLowerCase());
   const maps = result.data.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
   if (!maps.length) {
@@ -68,12 +79,16 @@ export async function loadMaps() {
   });
 }
 
+function area(m) {
+  return m.sky_area ?? m.area ?? null;
+}
+
 function card(m, i) {
   const facts = [
     ["band", m.band || "—"],
     ["order", `${m.hpx_order} (nside ${formatCount(m.nside)})`],
     ["pixels", formatCount(m.n_pixels)],
-    ["area", m.area === null ? "—" : `${Number(m.area).toFixed(2)} deg²`],
+    ["area", area(m) === null ? "—" : `${Number(area(m)).toFixed(2)} deg²`],
     ["values", [m.quantity, m.value_unit].filter(Boolean).join(" in ") || "mask only"],
   ];
   return `<article class="map-card" aria-labelledby="map-${i}">
@@ -119,7 +134,7 @@ async function preview(m, i, cell, nCells) {
   const per = 4 ** (m.hpx_order - FIELD_ORDER);
   let r;
   try {
-    r = await syncJson(`SELECT pixel, value, mask FROM maps.map_pixel WHERE map_id = ${quote(m.map_id)}
+    r = await syncJson(`SELECT pixel, ${valueColumn}, mask FROM maps.map_pixel WHERE map_id = ${quote(m.map_id)}
       AND pixel >= ${cell * per} AND pixel < ${(cell + 1) * per}`, 1_000_000);
   } catch (e) {
     legend.textContent = `No preview: ${e.message}`;

@@ -240,7 +240,7 @@ function showError(e) {
   const box = document.getElementById("query-error");
   if (e.line) {
     editor.markError(e.line, e.column);
-    const msg = e.message.replace(/^line \d+, column \d+:\s*/, "");
+    const msg = locate(e.message)?.text || e.message;
     box.innerHTML = `<strong>ADQL error</strong> at <button type="button" class="link" data-locate
         data-line="${e.line}" data-column="${e.column}">line ${e.line}, column ${e.column}</button>:
       <span class="error-message">${esc(msg)}</span>`;
