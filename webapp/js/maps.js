@@ -4,7 +4,7 @@
 // query of its pixels and downloads of the pixel table.
 
 import { download, esc, formatCount, syncJson, tapUrl } from "./api.js";
-import { RAMP_CSS, boxView, drawCells, drawMoc, pix2angNest, ramp } from "./sky.js";
+import { RAMP_CSS, ang2pixNest, boxView, drawCells, drawMoc, pix2angNest, ramp } from "./sky.js";
 import { setQuery } from "./query.js";
 import { schemas } from "./metadata.js";
 
@@ -114,7 +114,11 @@ function card(m, i) {
   </article>`;
 }
 
-/** Finds the order-2 cell holding most pixels of the first map, then draws every map there. */
+/**
+ * Chooses the region to preview: the order-2 cell holding most pixels of the first map, then a
+ * disk around the centre of those pixels wide enough to hold the whole field they belong to;
+ * then draws every map there.
+ */
 async function previews(maps) {
   const first = maps[0];
   const per = 4 ** (first.hpx_order - FIELD_ORDER);
@@ -124,22 +128,65 @@ async function previews(maps) {
     throw new Error("no pixels stored");
   }
   const cell = Number(cells.data[0][0]);
+  const seed = await syncJson(`SELECT pixel FROM maps.map_pixel WHERE map_id = ${quote(first.map_id)}
+    AND pixel >= ${cell * per} AND pixel < ${(cell + 1) * per}`, 1_000_000);
+  const points = seed.data.map(([p]) => pix2angNest(first.hpx_order, Number(p)));
+  const centre = centroid(points);
+  const radiusDeg = Math.min(8, 2 * Math.max(...points.map((q) => distanceDeg(centre, q))) + 0.2);
+  // The order-2 cells the disk touches, from points on two rings (cells are ~15 degrees wide).
+  const around = new Set([cell]);
+  for (const r of [radiusDeg / 2, radiusDeg]) {
+    for (let k = 0; k < 32; k++) {
+      const q = offset(centre, r, (k * Math.PI) / 16);
+      around.add(ang2pixNest(FIELD_ORDER, Math.sin((q.decDeg * Math.PI) / 180), (q.raDeg * Math.PI) / 180));
+    }
+  }
   for (let i = 0; i < maps.length; i++) {
-    await preview(maps[i], i, cell, cells.data.length);
+    await preview(maps[i], i, [...around], centre, radiusDeg);
   }
 }
 
-async function preview(m, i, cell, nCells) {
+function toVec({ raDeg, decDeg }) {
+  const ra = (raDeg * Math.PI) / 180;
+  const dec = (decDeg * Math.PI) / 180;
+  return [Math.cos(dec) * Math.cos(ra), Math.cos(dec) * Math.sin(ra), Math.sin(dec)];
+}
+
+function centroid(points) {
+  const sum = points.map(toVec).reduce((a, v) => a.map((x, k) => x + v[k]), [0, 0, 0]);
+  const n = Math.hypot(...sum) || 1;
+  return { raDeg: ((Math.atan2(sum[1], sum[0]) * 180) / Math.PI + 360) % 360, decDeg: (Math.asin(sum[2] / n) * 180) / Math.PI };
+}
+
+function distanceDeg(a, b) {
+  const u = toVec(a);
+  const v = toVec(b);
+  const cross = Math.hypot(u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]);
+  return (Math.atan2(cross, u[0] * v[0] + u[1] * v[1] + u[2] * v[2]) * 180) / Math.PI;
+}
+
+/** The point at distanceDeg from c towards the position angle bearingRad (east of north). */
+function offset(c, distDeg, bearingRad) {
+  const d = (distDeg * Math.PI) / 180;
+  const dec0 = (c.decDeg * Math.PI) / 180;
+  const dec = Math.asin(Math.sin(dec0) * Math.cos(d) + Math.cos(dec0) * Math.sin(d) * Math.cos(bearingRad));
+  const dra = Math.atan2(Math.sin(bearingRad) * Math.sin(d) * Math.cos(dec0), Math.cos(d) - Math.sin(dec0) * Math.sin(dec));
+  return { raDeg: (((c.raDeg * Math.PI) / 180 + dra) * 180) / Math.PI, decDeg: (dec * 180) / Math.PI };
+}
+
+async function preview(m, i, cells, centre, radiusDeg) {
   const legend = document.getElementById(`map-legend-${i}`);
   const per = 4 ** (m.hpx_order - FIELD_ORDER);
+  const inCells = cells.map((c) => `(pixel >= ${c * per} AND pixel < ${(c + 1) * per})`).join(" OR ");
   let r;
   try {
     r = await syncJson(`SELECT pixel, ${valueColumn}, mask FROM maps.map_pixel WHERE map_id = ${quote(m.map_id)}
-      AND pixel >= ${cell * per} AND pixel < ${(cell + 1) * per}`, 1_000_000);
+      AND (${inCells})`, 1_000_000);
   } catch (e) {
     legend.textContent = `No preview: ${e.message}`;
     return;
   }
+  r.data = r.data.filter(([p]) => distanceDeg(centre, pix2angNest(m.hpx_order, Number(p))) <= radiusDeg);
   if (!r.data.length) {
     legend.textContent = "No pixels in the previewed region.";
     return;
@@ -180,8 +227,8 @@ async function preview(m, i, cell, nCells) {
       <span>${esc(fmt(hi))}${esc(unit)}</span>`;
   }
   drawCells(document.getElementById(`map-field-${i}`), m.hpx_order, colorOf, view);
-  legend.insertAdjacentHTML("beforeend", `<span class="muted">· ${formatCount(r.data.length)} pixels in 1 of
-    ${nCells} regions</span>`);
+  legend.insertAdjacentHTML("beforeend", `<span class="muted">· ${formatCount(r.data.length)} pixels within
+    ${radiusDeg.toFixed(1)}° of RA ${centre.raDeg.toFixed(1)}°, Dec ${centre.decDeg.toFixed(1)}°</span>`);
 }
 
 function fmt(x) {

@@ -82,7 +82,7 @@ function schemaBlock(s) {
     <tr>
       <th scope="row"><a href="#tables/${encodeURIComponent(t.name)}">${esc(t.name)}</a></th>
       <td class="num" title="${esc(formatCount(t.nrows))} rows">${t.nrows === null ? "–" : esc(compactCount(t.nrows))}</td>
-      <td class="desc">${esc(firstSentence(t.description))}</td>
+      <td class="desc" title="${esc(t.description)}">${esc(firstSentence(t.description))}</td>
     </tr>`).join("");
   return `<div class="schema-block">
     <h3><code>${esc(s.name)}</code> <span class="muted">${esc(firstSentence(s.description))}</span></h3>
@@ -90,10 +90,12 @@ function schemaBlock(s) {
       <th scope="col">content</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
+/** The first sentence or clause of a description, cut at a word near 120 characters. */
 function firstSentence(text) {
   const t = (text || "").trim();
-  const m = /^(.{20,}?[.;])\s/.exec(t + " ");
-  return m ? m[1] : t;
+  const m = /^(.{20,}?)[.;:](\s|$)/.exec(t);
+  const s = m ? m[1] : t;
+  return s.length <= 120 ? s : s.slice(0, s.lastIndexOf(" ", 115)) + " …";
 }
 
 async function loadMapSummary(hasMaps) {
