@@ -31,6 +31,12 @@ export function initQuery() {
     `<option value="${esc(v)}">${esc(label)}</option>`).join("");
   document.getElementById("run-sync").addEventListener("click", runSync);
   document.getElementById("run-async").addEventListener("click", runAsync);
+  document.getElementById("adql").addEventListener("input", () => {
+    const pressed = document.querySelector('#examples button[aria-pressed="true"]');
+    if (pressed && pressed.dataset.query !== editor.value) {
+      pressed.setAttribute("aria-pressed", "false");
+    }
+  });
   document.getElementById("adql").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
