@@ -213,7 +213,15 @@ await check("ADQL error is located in the editor", async () => {
   expect(gutter === "3", `the gutter marks line ${gutter}`);
   expect((await page.getAttribute("#adql", "aria-invalid")) === "true", "the editor is not marked invalid");
   await page.screenshot({ path: join(out, "error.png") });
-  return message.slice(0, 100);
+  // The same in a job: the job ends in ERROR and its message is located in the editor.
+  await page.fill("#adql", `SELECT TOP 5\n  no_such_column\nFROM ${table}`);
+  await page.click("#run-async");
+  await page.waitForSelector('.job-follow[data-phase="ERROR"], .job-follow[data-phase="COMPLETED"]');
+  expect((await page.getAttribute(".job-follow", "data-phase")) === "ERROR", "the failing job did not end in ERROR");
+  await page.waitForSelector("#gutter span.err");
+  const jobLine = await page.textContent("#gutter span.err");
+  expect(jobLine === "2", `the failed job's error is marked on line ${jobLine}, not 2`);
+  return message.slice(0, 100) + "; async job: line 2";
 });
 
 await check("map gallery shows the map products", async () => {
