@@ -49,6 +49,7 @@ function showIdentity() {
   const t = token();
   document.getElementById("identity-label").textContent = t ? `Token …${t.slice(-4)}` : "Anonymous";
   document.getElementById("identity").classList.toggle("signed-in", Boolean(t));
+  document.getElementById("jobs-owner-note").hidden = Boolean(t);
 }
 
 function initIdentity() {
