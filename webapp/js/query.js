@@ -58,6 +58,12 @@ export function initQuery() {
       download(button.dataset.url, "pzvo-result." + button.dataset.ext).catch((err) => showError(err));
     }
   });
+  document.getElementById("preview").addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-result-url]");
+    if (button) {
+      download(button.dataset.resultUrl, button.dataset.file).catch((err) => showError(err));
+    }
+  });
   document.getElementById("query-error").addEventListener("click", (e) => {
     if (e.target.closest("[data-locate]")) {
       const { line, column } = e.target.closest("[data-locate]").dataset;
@@ -296,7 +302,9 @@ function followJob(first) {
     box.innerHTML = `<p class="job-follow" data-job="${esc(job.id)}" data-phase="${esc(job.phase)}">
       <span class="phase phase-${esc(job.phase.toLowerCase())}">${esc(job.phase)}</span>
       ${job.error ? `<span class="error-text">${esc(job.error)}</span>` : ""}
-      ${job.phase === "COMPLETED" && job.results[0] ? `<a href="${esc(job.results[0].url)}">result (${esc(job.format)})</a>` : ""}
+      ${job.phase === "COMPLETED" && job.results[0] ? `<button type="button" class="small primary" data-result-url="${esc(job.results[0].url)}"
+        data-file="pzvo-${esc(job.id)}.${esc(FORMATS.find(([f]) => f === job.format)?.[2] || "dat")}">Download the result
+        (${esc(job.format)})</button>` : ""}
       — all jobs are listed under <a href="#jobs">Jobs</a>.</p>`;
     if (!["PENDING", "QUEUED", "EXECUTING", "HELD", "SUSPENDED"].includes(job.phase) && unfollow) {
       unfollow();
