@@ -36,6 +36,15 @@ public final class ResultWriter {
             writeVotable(table, format, infos, out);
         } else if (format == OutputFormat.JSON) {
             JsonTableWriter.write(table, table::overflowed, out);
+        } else if (format == OutputFormat.FITS) {
+            // FITS needs the row count (NAXIS2) and column widths before the first row, so the
+            // one-pass result is spooled to a temporary disk file (never memory), then written.
+            StarTable spooled = StoragePolicy.PREFER_DISK.copyTable(table);
+            try {
+                new FitsTableWriter().writeStarTable(spooled, out);
+            } finally {
+                spooled.close();
+            }
         } else {
             writer(format).writeStarTable(table, out);
         }
@@ -44,12 +53,6 @@ public final class ResultWriter {
 
     private static StarTableWriter writer(OutputFormat format) {
         switch (format) {
-            case FITS: {
-                FitsTableWriter fits = new FitsTableWriter();
-                // FITS needs the row count in its header: a one-pass result is spooled to disk, never memory.
-                fits.setStoragePolicy(StoragePolicy.PREFER_DISK);
-                return fits;
-            }
             case CSV:
                 return new CsvTableWriter(true);
             case TSV: {

@@ -49,6 +49,12 @@ import org.pzvo.uws.http.UwsServlet;
 public final class PzvoServer implements AutoCloseable {
     /** The service version, sent in the Server header. */
     public static final String VERSION = "0.1";
+    /** STIL logs routine temporary-file events through java.util.logging; keep them out of the server log. */
+    private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
+
+    static {
+        STIL_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final Server jetty;
     private final ServerConnector connector;

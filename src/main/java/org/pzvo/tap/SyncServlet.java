@@ -46,7 +46,8 @@ public final class SyncServlet extends HttpServlet {
         } catch (IllegalStateException e) {
             // Jetty reports a multipart body over the configured limits this way.
             DaliResponses.sendError(resp, new DaliException(413, "The request body is too large: " + e.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // Includes a client hanging up mid-stream: the statement is closed with the cursor.
             DaliResponses.sendUnexpected(resp, e);
         }
     }

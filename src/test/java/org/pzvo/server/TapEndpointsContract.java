@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,8 +41,7 @@ abstract class TapEndpointsContract {
     static final String TYPED_QUERY = "SELECT TOP 15 p.object_id, p.run_id, p.ra, p.z_mode, p.pdf, r.algorithm, "
             + "r.created FROM pz.photoz AS p JOIN pz.run AS r ON r.run_id = p.run_id ORDER BY p.object_id, p.run_id";
 
-    @TempDir
-    Path dataDir;
+    private Path dataDir;
     private Launch.Running running;
     private HttpClient http;
     private String base;
@@ -51,6 +51,7 @@ abstract class TapEndpointsContract {
 
     @BeforeAll
     void startServer() throws Exception {
+        dataDir = Files.createTempDirectory("pzvo-tap-test");
         Map<String, String> overrides = new LinkedHashMap<>(engineOverrides());
         overrides.put("server.port", "0");
         overrides.put("server.host", "127.0.0.1");
@@ -73,6 +74,9 @@ abstract class TapEndpointsContract {
             running.close();
         } finally {
             afterServerStopped();
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
