@@ -25,8 +25,15 @@ const results = [];
 const consoleErrors = [];
 let step = "start";
 
+let pageLoaded = null;
+
 async function check(name, fn) {
   step = name;
+  if (pageLoaded === false) {
+    results.push({ name, ok: false });
+    console.log(`FAIL  ${name}: skipped, the page did not load`);
+    return false;
+  }
   const started = Date.now();
   try {
     const detail = await fn();
@@ -90,7 +97,7 @@ page.on("requestfailed", (req) => {
 let table = null;
 let exampleQuery = null;
 
-await check("landing page says what the service holds", async () => {
+pageLoaded = await check("landing page says what the service holds", async () => {
   await page.goto(base, { waitUntil: "domcontentloaded" });
   await page.waitForFunction(() => /\d/.test(document.getElementById("stat-tables")?.textContent || ""));
   await page.waitForSelector("#holdings table tbody tr");
