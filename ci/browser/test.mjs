@@ -95,6 +95,7 @@ page.on("requestfailed", (req) => {
 });
 
 let table = null;
+let firstColumn = null;
 let exampleQuery = null;
 
 pageLoaded = await check("landing page says what the service holds", async () => {
@@ -123,6 +124,7 @@ await check("schema browser shows a table's columns", async () => {
   const title = (await page.textContent("#table-title")).trim();
   expect(title === name, `the detail shows ${title}, not ${name}`);
   const columns = await page.$$eval("#table-detail table.columns tbody tr", (rows) => rows.length);
+  firstColumn = (await page.textContent("#table-detail table.columns tbody tr th code")).trim();
   const ucds = await page.$$eval("#table-detail td.ucd code", (c) => c.length);
   expect(columns > 0 && ucds > 0, `${columns} columns, ${ucds} UCDs shown`);
   await page.screenshot({ path: join(out, "tables.png") });
@@ -205,6 +207,25 @@ await check("an async job reaches COMPLETED", async () => {
   await page.waitForSelector(`tr[data-job-row="${id}"][data-phase="COMPLETED"] button[data-action="download"]`);
   await page.screenshot({ path: join(out, "jobs.png") });
   return `job ${id}`;
+});
+
+await check("a running job can be cancelled and deleted", async () => {
+  await page.click('.tabs a[data-view="query"]');
+  // A self-join with an inequality: a few seconds of work on the demo data, so it can be caught running.
+  await page.fill("#adql", `SELECT COUNT(*) AS n\nFROM ${table} AS a, ${table} AS b\nWHERE a.${firstColumn} < b.${firstColumn}`);
+  await page.click("#run-async");
+  await page.waitForSelector(".job-follow[data-job]");
+  const id = await page.getAttribute(".job-follow", "data-job");
+  await page.click('.tabs a[data-view="jobs"]');
+  const row = `tr[data-job-row="${id}"]`;
+  await page.waitForSelector(`${row} button[data-action="abort"], ${row}[data-phase="COMPLETED"]`);
+  expect(await page.$(`${row} button[data-action="abort"]`), `job ${id} finished before it could be cancelled`);
+  await page.click(`${row} button[data-action="abort"]`);
+  await page.waitForSelector(`${row}[data-phase="ABORTED"]`);
+  await page.screenshot({ path: join(out, "jobs-aborted.png") });
+  await page.click(`${row} button[data-action="delete"]`);
+  await page.waitForSelector(row, { state: "detached" });
+  return `job ${id} ABORTED, then deleted`;
 });
 
 await check("ADQL error is located in the editor", async () => {

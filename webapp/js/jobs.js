@@ -153,6 +153,16 @@ function renderElapsed() {
   }
 }
 
+/** "2026-11-23 17:07:08" in the browser's time zone. */
+function when(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) {
+    return iso;
+  }
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 function size(bytes) {
   if (!bytes) {
     return "";
@@ -212,7 +222,7 @@ function row(job) {
   actions.push(`<button type="button" class="small danger" data-action="delete" data-job="${esc(job.id)}"
     aria-label="Delete job ${esc(job.id)}">Delete</button>`);
   return `<tr data-job-row="${esc(job.id)}" data-phase="${esc(job.phase)}">
-    <td><code>${esc(job.id)}</code><br><span class="muted small">${esc(new Date(job.creationTime).toLocaleString())}</span></td>
+    <td><code>${esc(job.id)}</code><br><span class="muted small nowrap" title="creation time">${esc(when(job.creationTime))}</span></td>
     <td><span class="phase phase-${esc(job.phase.toLowerCase())}">${esc(job.phase)}</span></td>
     <td class="small">${job.error ? `<span class="error-text">${esc(job.error)}</span>` : esc(job.progress)}</td>
     <td class="num" data-elapsed="${esc(job.id)}">${esc(elapsed(job))}</td>
