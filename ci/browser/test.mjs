@@ -41,11 +41,18 @@ async function check(name, fn) {
     console.log(`ok    ${name}${detail ? ` (${detail})` : ""} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
     return true;
   } catch (e) {
+    if (e instanceof Skip) {
+      console.log(`skip  ${name}: ${e.message}`);
+      return true;
+    }
     results.push({ name, ok: false });
     console.log(`FAIL  ${name}: ${String(e.message || e).split("\n")[0]}`);
     return false;
   }
 }
+
+/** Thrown by a check that does not apply to this server; not counted. */
+class Skip extends Error {}
 
 function expect(condition, message) {
   if (!condition) {
@@ -291,6 +298,30 @@ await check("a bearer token is sent on every request", async () => {
   const missing = seen.filter(([, auth]) => auth !== "Bearer browser-test-token-1234");
   expect(missing.length === 0, `requests without the token: ${missing.map(([u]) => u).join(", ")}`);
   return `${seen.length} requests carried it`;
+});
+
+await check("a page on another origin may call the service (CORS)", async () => {
+  // localhost and 127.0.0.1 are different origins for the browser: the page (on base) calls the
+  // service through the other name, with a header that forces a preflight.
+  const here = new URL(base);
+  const other = new URL(base);
+  other.hostname = here.hostname === "localhost" ? "127.0.0.1" : here.hostname === "127.0.0.1" ? "localhost" : "";
+  if (!other.hostname) {
+    throw new Skip(`no second origin for ${here.hostname}`);
+  }
+  const probe = await fetch(new URL("tap/availability", other), {
+    method: "OPTIONS", headers: { Origin: here.origin, "Access-Control-Request-Method": "GET" },
+  });
+  if (!probe.headers.get("access-control-allow-origin")) {
+    throw new Skip(`the server sends no CORS headers to ${here.origin} (cors.allowed-origins)`);
+  }
+  await page.goto(base, { waitUntil: "domcontentloaded" });
+  const status = await page.evaluate(async (url) => {
+    const r = await fetch(url, { headers: { "X-Requested-With": "pzvo-browser-test" } });
+    return `${r.status} ${(await r.text()).includes("available") ? "availability document" : "?"}`;
+  }, new URL("tap/availability", other).href);
+  expect(status.startsWith("200"), `cross-origin fetch answered ${status}`);
+  return `${here.origin} → ${other.origin}: ${status}`;
 });
 
 await check("no serious accessibility violations (axe-core)", async () => {
