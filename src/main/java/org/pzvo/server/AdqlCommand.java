@@ -64,6 +64,8 @@ final class AdqlCommand implements Callable<Integer> {
         }
         try {
             Query parsed = AdqlParser.parseQuery(text);
+            // Syntax includes using only functions the service declares (ADQL 2.1 §4.11).
+            Features.check(parsed, Features.supported());
             if (!syntaxOnly) {
                 Metadata metadata = Metadata.load(Main.home().resolve("tap-schema"));
                 MetadataCatalog catalog = MetadataCatalog.forGroups(metadata, allGroups(metadata), Features.udfs());

@@ -10,12 +10,12 @@ import org.pzvo.uws.JobContext;
 import org.pzvo.uws.JobFailedException;
 import org.pzvo.uws.JobRunner;
 import org.pzvo.uws.Parameters;
-import org.pzvo.uws.UwsException;
 
 /**
  * TAP's job runner for the generic UWS engine (TAP 1.1 §2.2.1 /async): the job's parameters are
  * a TAP query, its primary result {@code result} is the streamed table. Cancelling the job
- * cancels the database statement.
+ * cancels the database statement. Parameters are checked when the job runs, not when it is
+ * created (TAP 1.1 §2.2.1: a job with a bad query is created and then ends in ERROR).
  */
 public final class AsyncQueryRunner implements JobRunner {
     private final TapService tap;
@@ -36,19 +36,6 @@ public final class AsyncQueryRunner implements JobRunner {
             ctx.progress(outcome.rows() + " rows written" + (outcome.overflowed() ? " (MAXREC reached)" : ""));
         } catch (DaliException e) {
             throw new JobFailedException(e.getMessage(), e);
-        }
-    }
-
-    /** Rejects, at creation, parameter values that can never run (an unknown LANG or format, a bad MAXREC). */
-    @Override
-    public void validate(Parameters parameters) {
-        try {
-            DaliParams p = params(parameters);
-            if (p.single("QUERY").isPresent() && p.single("LANG").isPresent()) {
-                TapQuery.parse(p, tap.limits());
-            }
-        } catch (DaliException e) {
-            throw UwsException.invalid(e.getMessage());
         }
     }
 

@@ -17,7 +17,6 @@ import org.pzvo.uws.Result;
 final class UwsXml {
 
     static final String NS = "http://www.ivoa.net/xml/UWS/v1.0";
-    static final String JOBINFO_NS = "http://pzvo.org/xml/uws-jobinfo";
     private static final String DECLS = " xmlns:uws=\"" + NS + "\""
             + " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
             + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
@@ -74,8 +73,8 @@ final class UwsXml {
                     .append("</uws:message>\n  </uws:errorSummary>\n");
         }
         if (job.jobInfo() != null) {
-            b.append("  <uws:jobInfo><pzvo:progress xmlns:pzvo=\"").append(JOBINFO_NS).append("\">")
-                    .append(esc(job.jobInfo())).append("</pzvo:progress></uws:jobInfo>\n");
+            // An element in no namespace: validators process it laxly without looking for a schema.
+            b.append("  <uws:jobInfo><progress>").append(esc(job.jobInfo())).append("</progress></uws:jobInfo>\n");
         }
         return b.append("</uws:job>\n").toString();
     }
