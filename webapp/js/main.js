@@ -2,7 +2,7 @@
 // Page wiring: hash routes (#overview, #tables[/schema.table], #query, #jobs, #maps), the identity
 // box (bearer token) and copy buttons.
 
-import { setToken, token } from "./api.js";
+import { kidText, setToken, token, xml } from "./api.js";
 import { forget } from "./metadata.js";
 import { initOverview, loadOverview } from "./overview.js";
 import { initSchemaBrowser, loadSchemaBrowser, openTable } from "./schema.js";
@@ -100,8 +100,25 @@ function initCopy() {
   });
 }
 
+/** VOSI availability (VOSI 1.1 §3.2) in the footer. */
+async function showAvailability() {
+  const el = document.getElementById("availability");
+  try {
+    const { doc } = await xml("/availability");
+    const up = kidText(doc.documentElement, "available") === "true";
+    el.textContent = up ? "● available" : "● not available";
+    el.title = kidText(doc.documentElement, "note");
+    el.classList.toggle("down", !up);
+  } catch (e) {
+    el.textContent = "● not reachable";
+    el.title = e.message;
+    el.classList.add("down");
+  }
+}
+
 initIdentity();
 initCopy();
+showAvailability();
 initOverview();
 initSchemaBrowser();
 initQuery();
