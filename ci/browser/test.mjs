@@ -275,6 +275,35 @@ await check("map gallery shows the map products", async () => {
   return `${cards} map products`;
 });
 
+await check("the page's HEALPix agrees with the server's ivo_healpix_index", async () => {
+  const order = 10;
+  const mismatches = await page.evaluate(async (order) => {
+    const sky = await import("./js/sky.js");
+    const api = await import("./js/api.js");
+    // The objects' own positions, and the same scrambled over the whole sky (all 12 base cells).
+    const ra = "MOD(coord_ra * 97.0, 360.0)";
+    const dec = "MOD(ABS(coord_dec) * 53.0, 180.0) - 90.0";
+    const own = await api.syncJson(`SELECT TOP 200 coord_ra, coord_dec, ivo_healpix_index(${order}, coord_ra, coord_dec) AS p
+      FROM lsst.object`, 200);
+    const spread = await api.syncJson(`SELECT TOP 500 ${ra} AS ra_x, ${dec} AS dec_x,
+      ivo_healpix_index(${order}, ${ra}, ${dec}) AS p FROM lsst.object`, 500);
+    const r = { data: own.data.concat(spread.data) };
+    const bad = [];
+    for (const [ra, dec, p] of r.data) {
+      const mine = sky.ang2pixNest(order, Math.sin((dec * Math.PI) / 180), (ra * Math.PI) / 180);
+      const c = sky.pix2angNest(order, Number(p));
+      const back = sky.ang2pixNest(order, Math.sin((c.decDeg * Math.PI) / 180), (c.raDeg * Math.PI) / 180);
+      if (mine !== Number(p) || back !== Number(p)) {
+        bad.push(`(${ra}, ${dec}): page ${mine}, server ${p}, centre back ${back}`);
+      }
+    }
+    return { n: r.data.length, bad };
+  }, order);
+  expect(mismatches.n > 0, "no objects to compare");
+  expect(mismatches.bad.length === 0, mismatches.bad.slice(0, 3).join("; "));
+  return `${mismatches.n} positions at order ${order}`;
+});
+
 await check("a bearer token is sent on every request", async () => {
   const seen = [];
   // The header is checked here and removed before the request reaches the server, so the check
