@@ -304,6 +304,34 @@ await check("the page's HEALPix agrees with the server's ivo_healpix_index", asy
   return `${mismatches.n} positions at order ${order}`;
 });
 
+await check("page helpers: error positions, exact 64-bit ids, MOC parsing", async () => {
+  const problems = await page.evaluate(async () => {
+    const api = await import("./js/api.js");
+    const sky = await import("./js/sky.js");
+    const out = [];
+    const where = api.locate("ADQL error at line 12, column 7: mismatched input 'FORM'");
+    if (!where || where.line !== 12 || where.column !== 7 || where.text !== "mismatched input 'FORM'") {
+      out.push(`locate: ${JSON.stringify(where)}`);
+    }
+    if (api.locate("no position here") !== null) {
+      out.push("locate found a position in a message without one");
+    }
+    const row = api.parseJson('{"data":[[592911000000004172, 1.5, 12]]}').data[0];
+    if (String(row[0]) !== "592911000000004172" || row[1] !== 1.5 || row[2] !== 12) {
+      out.push(`parseJson: ${JSON.stringify(row)}`);
+    }
+    // At order 10: order-9 cells 8 and 9 are [32, 40), which merges with 10/40-42 = [40, 43);
+    // order-11 cell 1000 lies in order-10 cell 250; the time part is ignored.
+    const ranges = sky.mocRanges("s9/8 9 10/40-42 11/1000 t3/5");
+    const expect = [[32, 43], [250, 251]];
+    if (JSON.stringify(ranges) !== JSON.stringify(expect)) {
+      out.push(`mocRanges: ${JSON.stringify(ranges)} instead of ${JSON.stringify(expect)}`);
+    }
+    return out;
+  });
+  expect(problems.length === 0, problems.join("; "));
+});
+
 await check("a bearer token is sent on every request", async () => {
   const seen = [];
   // The header is checked here and removed before the request reaches the server, so the check
