@@ -51,7 +51,7 @@ export function initOverview() {
 async function renderExamples() {
   const list = await loadExamples();
   const holder = document.getElementById("start-examples");
-  holder.innerHTML = list.slice(0, 8).map((x) => `<li><a href="#query/${encodeURIComponent(x.id)}">${esc(x.name)}</a>
+  holder.innerHTML = list.slice(0, 5).map((x) => `<li><a href="#query/${encodeURIComponent(x.id)}">${esc(x.name)}</a>
     <span class="muted small">${esc(firstSentence(x.description))}</span></li>`).join("")
     || '<li class="muted">No examples published.</li>';
 }
@@ -112,7 +112,8 @@ async function loadMapSummary(hasMaps) {
     const kinds = r.data.map((row) => `<a href="#maps" class="chip">${esc(row[0])} <b>${esc(row[1])}</b></a>`).join(" ");
     const holder = document.createElement("div");
     holder.className = "schema-block";
-    holder.innerHTML = `<h3>Map products <span class="muted">HEALPix maps by kind</span></h3><p>${kinds}</p>`;
+    holder.innerHTML = `<h3>Map products <span class="muted">HEALPix maps by kind</span></h3><p>${kinds}</p>
+      <p class="small"><a href="#maps">Previews of every map in the gallery →</a></p>`;
     document.getElementById("holdings").append(holder);
   } catch (e) {
     stat.textContent = "–";
