@@ -98,6 +98,13 @@ public record H2Dialect(boolean indexesRangeDisjunction) implements SqlDialect {
     }
 
     @Override
+    public String arrayElementOrNull(String array, String index1) {
+        // H2 raises an error for an out-of-range subscript, whatever the order of evaluation of the
+        // conditions that would exclude it; CASE is evaluated lazily.
+        return "CASE WHEN " + index1 + " <= CARDINALITY(" + array + ") THEN (" + array + ")[" + index1 + "] END";
+    }
+
+    @Override
     public String stringAggregate(String value, String delimiter) {
         return "LISTAGG(CAST(" + value + " AS VARCHAR), " + delimiter + ")";
     }

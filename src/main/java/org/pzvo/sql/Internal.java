@@ -17,7 +17,8 @@ import org.pzvo.adql.check.ColumnInfo;
  * and a {@link CteTable} named {@value #SERIES}. {@code SqlRenderer} writes them:
  * <ul>
  *   <li>{@code #name(args)}: the SQL function {@code name(args)} (our pzvo_* functions);</li>
- *   <li>{@code #element(array, i)}: the 1-based array element, {@code #cardinality(array)}:
+ *   <li>{@code #element(array, i)}: the 1-based array element ({@code #element_or_null}: NULL
+ *       when out of range), {@code #cardinality(array)}:
  *       the array length, {@code #array(a, b, ...)}: an array of integers;</li>
  *   <li>table {@value #SERIES} with column {@value #SERIES_COLUMN}: the integers 1..n
  *       (see {@link #series}).</li>
@@ -26,6 +27,7 @@ import org.pzvo.adql.check.ColumnInfo;
 final class Internal {
     static final String PREFIX = "#";
     static final String ELEMENT = "#element";
+    static final String ELEMENT_OR_NULL = "#element_or_null";
     static final String CARDINALITY = "#cardinality";
     static final String ARRAY = "#array";
     static final String SERIES = "#series";
@@ -49,6 +51,11 @@ final class Internal {
 
     static UdfCall element(Expr array, Expr index1) {
         return new UdfCall(Span.NONE, ELEMENT, List.of(array, index1));
+    }
+
+    /** Element {@code index1} of an array that may be shorter: NULL then, on every engine. */
+    static UdfCall elementOrNull(Expr array, Expr index1) {
+        return new UdfCall(Span.NONE, ELEMENT_OR_NULL, List.of(array, index1));
     }
 
     static UdfCall cardinality(Expr array) {

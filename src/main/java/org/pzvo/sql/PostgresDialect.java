@@ -105,6 +105,11 @@ public record PostgresDialect(boolean indexesRangeDisjunction) implements SqlDia
     }
 
     @Override
+    public String arrayElementOrNull(String array, String index1) {
+        return "(" + array + ")[" + index1 + "]";
+    }
+
+    @Override
     public String stringAggregate(String value, String delimiter) {
         return "string_agg(CAST(" + value + " AS VARCHAR), " + delimiter + ")";
     }

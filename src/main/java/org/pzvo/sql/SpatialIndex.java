@@ -247,8 +247,10 @@ final class SpatialIndex {
         series.add(k);
         ResolvedColumn kk = Internal.seriesColumn(k);
         Expr half = new Binary(Span.NONE, BinaryOperator.DIVIDE, Internal.cardinality(cells), Internal.integer(2));
-        added.add(new Comparison(Span.NONE, ComparisonOperator.LESS_THAN_OR_EQUAL, kk, half));
-        added.add(rangeFromSeries(t, cells, kk));
+        // Never NULL: H2 2.3 fails ("Unexpected code path") when a NULL bound reaches SYSTEM_RANGE's index.
+        Expr count = new Coalesce(Span.NONE, List.of(half, Internal.integer(0)));
+        added.add(new Comparison(Span.NONE, ComparisonOperator.LESS_THAN_OR_EQUAL, kk, count));
+        added.add(rangeFromSeries(t, cells, kk, true));
     }
 
     private void constantPolygon(Indexed t, Optional<double[]> vertices, List<Predicate> added, List<FromItem> series) {
@@ -285,14 +287,15 @@ final class SpatialIndex {
         }
         CteTable k = newSeries(ranges.length / 2);
         series.add(k);
-        added.add(rangeFromSeries(t, Internal.array(bounds), Internal.seriesColumn(k)));
+        added.add(rangeFromSeries(t, Internal.array(bounds), Internal.seriesColumn(k), false));
     }
 
-    /** {@code hpx >= ranges[2k-1] AND hpx < ranges[2k]}. */
-    private static Predicate rangeFromSeries(Indexed t, Expr ranges, ResolvedColumn k) {
+    /** {@code hpx >= ranges[2k-1] AND hpx < ranges[2k]}; {@code mayBeShort} when k can exceed the ranges. */
+    private static Predicate rangeFromSeries(Indexed t, Expr ranges, ResolvedColumn k, boolean mayBeShort) {
         Expr twoK = new Binary(Span.NONE, BinaryOperator.MULTIPLY, Internal.integer(2), k);
-        Expr lo = Internal.element(ranges, new Binary(Span.NONE, BinaryOperator.SUBTRACT, twoK, Internal.integer(1)));
-        Expr hi = Internal.element(ranges, twoK);
+        Expr twoKMinusOne = new Binary(Span.NONE, BinaryOperator.SUBTRACT, twoK, Internal.integer(1));
+        Expr lo = mayBeShort ? Internal.elementOrNull(ranges, twoKMinusOne) : Internal.element(ranges, twoKMinusOne);
+        Expr hi = mayBeShort ? Internal.elementOrNull(ranges, twoK) : Internal.element(ranges, twoK);
         return between(t, lo, hi);
     }
 

@@ -55,8 +55,11 @@ public interface SqlDialect {
     /** A DOUBLE PRECISION array built from the given element expressions (DALI geometry values). */
     String doubleArray(List<String> elementsSql);
 
-    /** Element {@code index1Sql} (1-based) of an array; NULL or an error when out of range. */
+    /** Element {@code index1Sql} (1-based) of an array known to be long enough. */
     String arrayElement(String arraySql, String index1Sql);
+
+    /** Element {@code index1Sql} (1-based) of an array, or NULL when the index is out of range. */
+    String arrayElementOrNull(String arraySql, String index1Sql);
 
     /** The aggregate concatenating the string values of a group separated by a delimiter (ivo_string_agg). */
     String stringAggregate(String valueSql, String delimiterSql);

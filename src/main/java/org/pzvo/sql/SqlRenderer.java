@@ -257,6 +257,7 @@ final class SqlRenderer implements AstVisitor<String> {
         if (Internal.isInternal(name)) {
             return switch (name) {
                 case Internal.ELEMENT -> dialect.arrayElement(args.get(0), args.get(1));
+                case Internal.ELEMENT_OR_NULL -> dialect.arrayElementOrNull(args.get(0), args.get(1));
                 case Internal.CARDINALITY -> "CARDINALITY(" + args.get(0) + ")";
                 case Internal.ARRAY -> "ARRAY[" + String.join(", ", args) + "]";
                 default -> name.substring(Internal.PREFIX.length()) + "(" + String.join(", ", args) + ")";
