@@ -28,6 +28,9 @@ public final class Messages {
             return "unexpected character " + code;
         }
         String text = new String(Character.toChars(codePoint));
+        if (codePoint == ';') {
+            return "unexpected character ';' (an ADQL query is one statement, without a terminating semicolon)";
+        }
         return codePoint < 0x80 ? "unexpected character '" + text + "'"
                 : "unexpected character '" + text + "' (" + code + "); ADQL allows only ASCII outside literals"
                         + " and delimited identifiers";
@@ -142,8 +145,16 @@ public final class Messages {
         return "ORDER BY position " + ordinal + " is not in the select list (1 to " + columns + ")";
     }
 
+    public static String groupByOrdinal(long ordinal, int columns) {
+        return "GROUP BY position " + ordinal + " is not in the select list (1 to " + columns + ")";
+    }
+
     public static String setColumnCount(String operator, int left, int right) {
         return operator + " needs the same number of columns on both sides, not " + left + " and " + right;
+    }
+
+    public static String setOrderBy() {
+        return "ORDER BY of a set operation must name an output column or give its position";
     }
 
     public static String subqueryColumns(int count) {
@@ -180,8 +191,17 @@ public final class Messages {
         return "aggregate functions are not allowed in " + clause;
     }
 
-    public static String unitNotLiteral() {
-        return "the unit of IN_UNIT must be a string literal";
+    public static String notGrouped(String column) {
+        return "column '" + column + "' must appear in GROUP BY or be used in an aggregate function";
+    }
+
+    public static String unitOfValueUnknown() {
+        return "IN_UNIT needs a value whose unit is known (a column with a unit, or such a column in"
+                + " +, -, ABS, MIN, MAX, SUM or AVG)";
+    }
+
+    public static String unitConversion(String detail) {
+        return "IN_UNIT: " + detail;
     }
 
     private static String didYouMean(String suggestion) {

@@ -3,8 +3,8 @@ package org.pzvo.adql.ast;
 
 /**
  * A region of the query text. Lines and columns are 1-based; the end position is the column of
- * the last character of the region (inclusive). Columns count UTF-16 code units from the start of
- * the line, tabs counting as one.
+ * the last character of the region (inclusive). Columns count Unicode code points from the start
+ * of the line (as ANTLR does), a tab counting as one; only LF ends a line.
  */
 public record Span(int startLine, int startCol, int endLine, int endCol) {
     /** The span of nodes that have no text (only in trees built by code, never by the parser). */

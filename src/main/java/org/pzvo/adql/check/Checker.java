@@ -27,7 +27,10 @@ public final class Checker {
     private Checker() {
     }
 
-    /** Resolves and checks {@code query}; the result's columns describe the output, in order. */
+    /**
+     * Resolves and checks {@code query}, a tree from the parser (not an already checked tree); the
+     * result's columns describe the output, in order.
+     */
     public static CheckedQuery check(Query query, Catalog catalog) throws AdqlException {
         try {
             QueryResolver.Resolved r = new QueryResolver(catalog).top(query);

@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * Coordinate-system strings (ADQL 2.1 §4.2.1, STC-S): pzvo serves ICRS only (DESIGN.md), so a
- * geometry in another frame is an error. Accepted: the empty string, {@code ICRS} and ICRS with a
- * reference position or flavour ({@code 'ICRS GEOCENTER'}, {@code 'ICRS TOPOCENTER SPHERICAL2'}),
- * and {@code UNKNOWNFRAME}-free STC-S without a frame word.
+ * geometry in another frame is an error. Accepted coordinate systems: the empty string, {@code ICRS}
+ * and ICRS followed by a reference position or flavour ({@code 'ICRS GEOCENTER'},
+ * {@code 'ICRS TOPOCENTER SPHERICAL2'}), case-insensitively. REGION strings are refused when they
+ * name another STC-S frame anywhere.
  */
 final class Frames {
     /** STC-S frame names other than ICRS. */
@@ -18,7 +19,7 @@ final class Frames {
     private Frames() {
     }
 
-    /** Whether a coordsys argument is acceptable; returns the offending frame word or null. */
+    /** The offending frame word of a coordsys argument, or null when it is acceptable. */
     static String badCoordSys(String coordSys) {
         String s = coordSys.trim();
         if (s.isEmpty()) {

@@ -26,6 +26,7 @@ final class QueryResolver {
 
     private final Catalog catalog;
     private final Map<String, FunctionInfo> functions = new LinkedHashMap<>();
+    private final Set<String> correlations = new HashSet<>();
 
     QueryResolver(Catalog catalog) {
         this.catalog = catalog;
@@ -66,7 +67,7 @@ final class QueryResolver {
         if (query instanceof SetQuery set) {
             return set(set, outer, ctes);
         }
-        return new SelectResolver(this, (SelectQuery) query, new Scope(outer, ctes)).resolve();
+        return new SelectResolver(this, (SelectQuery) query, new Scope(outer, ctes, correlations)).resolve();
     }
 
     private Resolved with(WithQuery with, Scope outer, Map<String, Scope.Cte> ctes) {
@@ -110,9 +111,12 @@ final class QueryResolver {
         List<OrderItem> orderBy = new ArrayList<>();
         for (OrderItem item : set.orderBy()) {
             Optional<OutputColumnRef> out = outputRef(item.key(), names, List.of());
-            if (out.isEmpty()) {
-                String text = item.key() instanceof ColumnRef c ? c.column().text() : "";
+            if (out.isEmpty() && item.key() instanceof ColumnRef c && c.qualifier().isEmpty()) {
+                String text = c.column().text();
                 throw new CheckFailure(item.key().span(), Messages.unknownColumn(text, Names.suggest(text, names)));
+            }
+            if (out.isEmpty()) {
+                throw new CheckFailure(item.key().span(), Messages.setOrderBy());
             }
             orderBy.add(new OrderItem(item.span(), out.get(), item.descending()));
         }

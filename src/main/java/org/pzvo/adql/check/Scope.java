@@ -4,8 +4,10 @@ package org.pzvo.adql.check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pzvo.adql.ast.Identifier;
 
 /**
@@ -66,9 +68,27 @@ final class Scope {
     /** USING/NATURAL merged column name to the metadata of the merged column. */
     final Map<String, ColumnInfo> merged = new LinkedHashMap<>();
 
-    Scope(Scope parent, Map<String, Cte> ctes) {
+    /** Correlation names used anywhere in the query, lower-cased; shared by all scopes of one check. */
+    private final Set<String> usedCorrelations;
+
+    Scope(Scope parent, Map<String, Cte> ctes, Set<String> usedCorrelations) {
         this.parent = parent;
         this.ctes = ctes;
+        this.usedCorrelations = usedCorrelations;
+    }
+
+    /**
+     * A correlation name based on {@code wanted} that no other range variable of the whole query
+     * uses, so that an outer reference rendered as {@code "corr"."col"} can never be captured by a
+     * same-named range variable of an inner query in SQL.
+     */
+    String uniqueCorrelation(String wanted) {
+        String candidate = wanted;
+        for (int n = 2; usedCorrelations.contains(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = wanted + "_" + n;
+        }
+        usedCorrelations.add(candidate.toLowerCase(Locale.ROOT));
+        return candidate;
     }
 
     Optional<Cte> cte(Identifier name) {
@@ -78,18 +98,5 @@ final class Scope {
             }
         }
         return Optional.empty();
-    }
-
-    /** A correlation name not yet used in this scope, based on {@code wanted}. */
-    String uniqueCorrelation(String wanted) {
-        String candidate = wanted;
-        for (int n = 2; taken(candidate); n++) {
-            candidate = wanted + "_" + n;
-        }
-        return candidate;
-    }
-
-    private boolean taken(String correlation) {
-        return entries.stream().anyMatch(e -> e.correlation().equalsIgnoreCase(correlation));
     }
 }

@@ -51,7 +51,9 @@ final class SelectResolver {
                 DerivedColumn d = (DerivedColumn) item;
                 Typed t = exprs.typed(d.expr());
                 Expr e = (Expr) t.node();
-                items.add(new Item(d.span(), e, t.meta(), defaultName(e), d.alias()));
+                String name = d.expr() instanceof InUnit && e instanceof Binary b
+                        ? (b.left() instanceof ResolvedColumn r ? r.column() : "in_unit") : defaultName(e);
+                items.add(new Item(d.span(), e, t.meta(), name, d.alias()));
             }
         }
         List<String> names = uniqueNames(items);
@@ -70,6 +72,14 @@ final class SelectResolver {
             groupBy.add(groupKey(e, items));
         }
         Optional<Predicate> having = select.having().map(exprs::predicate);
+        boolean grouped = !groupBy.isEmpty() || having.isPresent()
+                || items.stream().anyMatch(i -> ExprResolver.hasAggregate(i.expr()));
+        if (grouped) {
+            for (Item item : items) {
+                checkGrouped(item.expr(), groupBy);
+            }
+            having.ifPresent(h -> checkGrouped(h, groupBy));
+        }
         List<OrderItem> orderBy = new ArrayList<>();
         for (OrderItem o : select.orderBy()) {
             Expr key = QueryResolver.outputRef(o.key(), names, aliases).map(r -> (Expr) r)
@@ -119,7 +129,43 @@ final class SelectResolver {
                 Optional.empty());
     }
 
+    /**
+     * In a grouped query every column of this query level must be a GROUP BY key, part of one, or
+     * inside an aggregate (SQL-92 §7.9 rule, without functional dependencies); outer references
+     * and subqueries are left to the database.
+     */
+    private void checkGrouped(Node node, List<Expr> groupBy) {
+        for (Expr key : groupBy) {
+            if (AstEquality.equalsIgnoringSpans(key, node)) {
+                return;
+            }
+        }
+        if (node instanceof Aggregate || node instanceof Query
+                || node instanceof UdfCall u && org.pzvo.adql.feature.Features.isAggregateUdf(u.name())) {
+            return;
+        }
+        if (node instanceof ResolvedColumn c && isLocal(c)) {
+            throw new CheckFailure(c.span(), Messages.notGrouped(c.column()));
+        }
+        for (Node child : Nodes.children(node)) {
+            checkGrouped(child, groupBy);
+        }
+    }
+
+    private boolean isLocal(ResolvedColumn c) {
+        return c.correlation().isEmpty()
+                || scope.entries.stream().anyMatch(e -> e.correlation().equals(c.correlation().get()));
+    }
+
+    /** A GROUP BY key; a select alias or a select-list position stands for that item's expression. */
     private Expr groupKey(Expr e, List<Item> items) {
+        if (e instanceof NumericLiteral n && n.kind() == NumericKind.INTEGER) {
+            long ordinal = n.text().length() > 9 ? Long.MAX_VALUE : Long.parseLong(n.text());
+            if (ordinal < 1 || ordinal > items.size()) {
+                throw new CheckFailure(n.span(), Messages.groupByOrdinal(ordinal, items.size()));
+            }
+            return items.get((int) ordinal - 1).expr();
+        }
         if (e instanceof ColumnRef c && c.qualifier().isEmpty()) {
             try {
                 return exprs.expr(e);
@@ -151,9 +197,6 @@ final class SelectResolver {
         }
         if (e instanceof Cast c) {
             return c.value() instanceof ResolvedColumn r ? r.column() : "cast";
-        }
-        if (e instanceof InUnit u) {
-            return u.value() instanceof ResolvedColumn r ? r.column() : "in_unit";
         }
         Map<Class<?>, String> named = Map.of(Point.class, "point", Circle.class, "circle", Box.class, "box",
                 Polygon.class, "polygon", Region.class, "region", Coalesce.class, "coalesce",

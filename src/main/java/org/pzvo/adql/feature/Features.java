@@ -23,7 +23,8 @@ import org.pzvo.adql.check.FunctionInfo;
  * {@link #check}, which rejects a query that uses anything not declared.
  */
 public final class Features {
-    public static final String GEO = "ivo://ivoa.net/std/TAPRegExt#features-adql-geo";
+    /** TAPRegExt 1.0 §2.3: geometry functions ({@code features-adqlgeo}, no hyphen, unlike the ADQL 2.1 types). */
+    public static final String GEO = "ivo://ivoa.net/std/TAPRegExt#features-adqlgeo";
     public static final String STRING = "ivo://ivoa.net/std/TAPRegExt#features-adql-string";
     public static final String OFFSET = "ivo://ivoa.net/std/TAPRegExt#features-adql-offset";
     public static final String TYPE = "ivo://ivoa.net/std/TAPRegExt#features-adql-type";
@@ -85,15 +86,20 @@ public final class Features {
         return SUPPORTED;
     }
 
+    /** The same as {@link #supported()}. */
+    public static List<LanguageFeature> all() {
+        return SUPPORTED;
+    }
+
     /** The UDF features as catalog {@link FunctionInfo}s (argument and return types from the forms). */
     public static List<FunctionInfo> udfs() {
-        List<FunctionInfo> out = new ArrayList<>();
-        for (LanguageFeature f : SUPPORTED) {
-            if (f.isUdf()) {
-                out.add(functionInfo(f));
-            }
-        }
-        return out;
+        return UdfList.UDFS;
+    }
+
+    /** Holder so that the forms are parsed once, after {@code SUPPORTED} is initialised. */
+    private static final class UdfList {
+        static final List<FunctionInfo> UDFS = SUPPORTED.stream().filter(LanguageFeature::isUdf)
+                .map(Features::functionInfo).toList();
     }
 
     /** Parses a UDF form {@code name(arg TYPE, ...) -> TYPE} into a {@link FunctionInfo}. */

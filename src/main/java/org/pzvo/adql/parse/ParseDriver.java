@@ -20,6 +20,7 @@ import org.pzvo.adql.ast.Span;
  * when SLL fails (Trino's {@code invokeParser}); the LL pass throws on the first error. Nesting is
  * bounded before parsing (parentheses) and after building (tree depth) so that no later stage can
  * overflow the stack; a {@link StackOverflowError} in between still becomes a clean error.
+ * NUL characters are refused anywhere, even in literals, because no database accepts them in text.
  * Thread-safe: every call uses its own lexer, parser and builder.
  */
 public final class ParseDriver {
@@ -35,6 +36,10 @@ public final class ParseDriver {
     public static Query parse(String adql, int maxLength) throws AdqlException {
         if (adql.length() > maxLength) {
             throw new AdqlException(new Span(1, 1, 1, 1), Messages.queryTooLong(adql.length(), maxLength));
+        }
+        int nul = adql.indexOf('\0');
+        if (nul >= 0) {
+            throw new AdqlException(position(adql, nul), Messages.unexpectedCharacter(0));
         }
         try {
             Query query = parseChecked(adql);
@@ -71,6 +76,20 @@ public final class ParseDriver {
             tree = parser.query();
         }
         return new AstBuilder().build(tree);
+    }
+
+    /** The one-character span at {@code index} (lines broken by LF, as ANTLR counts them). */
+    private static Span position(String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int col = text.codePointCount(lineStart, index) + 1;
+        return new Span(line, col, line, col);
     }
 
     private static void checkTokens(CommonTokenStream tokens) throws AdqlException {

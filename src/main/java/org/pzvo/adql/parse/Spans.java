@@ -41,8 +41,7 @@ final class Spans {
         String text = token.getText();
         int line = token.getLine();
         int col = token.getCharPositionInLine();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int c : text.codePoints().toArray()) {
             if (c == '\n') {
                 line++;
                 col = 0;

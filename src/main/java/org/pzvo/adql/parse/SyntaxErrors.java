@@ -4,6 +4,7 @@ package org.pzvo.adql.parse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
@@ -60,12 +61,12 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         String text = token.getText();
         String hint = "";
-        if (isKeyword(token.getType()) && expected.contains(AdqlLexer.REGULAR_ID)) {
+        if (isNameLike(token.getType()) && expected.contains(AdqlLexer.REGULAR_ID)) {
             hint = Messages.reservedWordHint(text);
         } else {
             TokenStream tokens = parser.getInputStream();
             Token previous = tokens.index() > 0 ? tokens.LT(-1) : null;
-            if (previous != null && isKeyword(previous.getType()) && expected.size() == 1
+            if (previous != null && isNameLike(previous.getType()) && expected.size() == 1
                     && expected.contains(AdqlLexer.LPAREN)) {
                 hint = Messages.reservedWordHint(previous.getText());
             }
@@ -77,9 +78,28 @@ final class SyntaxErrors extends BaseErrorListener {
         return type >= AdqlLexer.ABS && type <= AdqlLexer.RESERVED_WORD && type != AdqlLexer.BIGINT;
     }
 
+    /**
+     * Keywords a user may plausibly have meant as a column or table name (function and type names
+     * and the reserved words the grammar does not use), as opposed to clause keywords such as FROM.
+     */
+    static boolean isNameLike(int type) {
+        if (type == AdqlLexer.RESERVED_WORD) {
+            return true;
+        }
+        String name = AdqlLexer.VOCABULARY.getSymbolicName(type);
+        return name != null && NAME_LIKE.contains(name);
+    }
+
+    private static final Set<String> NAME_LIKE = Set.of("ABS", "ACOS", "AREA", "ASIN", "ATAN", "ATAN2", "AVG", "BOX",
+            "CEILING", "CENTROID", "CHAR", "CIRCLE", "CONTAINS", "COORD1", "COORD2", "COORDSYS", "COS", "COT", "COUNT",
+            "DEGREES", "DISTANCE", "DOUBLE", "EXP", "FLOOR", "INTEGER", "INTERSECTS", "LOG", "LOG10", "LOWER", "MAX",
+            "MIN", "MOD", "PI", "POINT", "POLYGON", "POWER", "PRECISION", "RADIANS", "RAND", "REAL", "REGION", "ROUND",
+            "SIN", "SMALLINT", "SQRT", "SUM", "TAN", "TIMESTAMP", "TOP", "TRUNCATE", "UPPER", "VARCHAR", "COALESCE",
+            "IN_UNIT", "OFFSET", "DESC", "ASC", "LEFT", "RIGHT", "FULL", "END");
+
     /** A short English description of what the parser could have accepted. */
     static String describe(IntervalSet expected) {
-        if (expected.contains(AdqlLexer.EXISTS) && expected.contains(AdqlLexer.STRING)) {
+        if (expected.contains(AdqlLexer.EXISTS) && expected.contains(AdqlLexer.NOT) && expected.contains(AdqlLexer.STRING)) {
             return "a condition";
         }
         if (expected.contains(AdqlLexer.STRING) && expected.contains(AdqlLexer.REGULAR_ID)) {
@@ -87,7 +107,9 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         Set<String> names = new LinkedHashSet<>();
         for (int type : expected.toList()) {
-            names.add(describe(type));
+            if (type != AdqlLexer.BIGINT || !expected.contains(AdqlLexer.REGULAR_ID)) {
+                names.add(describe(type));
+            }
         }
         List<String> list = new ArrayList<>(names);
         if (list.size() == 1) {
@@ -102,7 +124,6 @@ final class SyntaxErrors extends BaseErrorListener {
                 return "end of query";
             case AdqlLexer.REGULAR_ID:
             case AdqlLexer.DELIMITED_ID:
-            case AdqlLexer.BIGINT:
                 return "a name";
             case AdqlLexer.UNSIGNED_INTEGER:
                 return "an unsigned integer";
@@ -114,6 +135,9 @@ final class SyntaxErrors extends BaseErrorListener {
                 return "a number";
             default:
                 String literal = AdqlLexer.VOCABULARY.getLiteralName(type);
+                if (literal != null && Character.isLetter(literal.charAt(1))) {
+                    return literal.substring(1, literal.length() - 1).toUpperCase(Locale.ROOT);
+                }
                 if (literal != null) {
                     return literal;
                 }

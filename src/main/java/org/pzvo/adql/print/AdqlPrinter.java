@@ -357,25 +357,29 @@ public final class AdqlPrinter implements AstVisitor<String> {
 
     // ------------------------------------------------------------------ conditions
 
+    /**
+     * AND and OR are associative and the parser rebuilds their chains as balanced trees, so a
+     * child with the same operator needs no parentheses on either side.
+     */
     @Override
     public String visitAnd(And node) {
-        return condition(node.left(), 2, false) + " AND " + condition(node.right(), 2, true);
+        return condition(node.left(), 2) + " AND " + condition(node.right(), 2);
     }
 
     @Override
     public String visitOr(Or node) {
-        return condition(node.left(), 1, false) + " OR " + condition(node.right(), 1, true);
+        return condition(node.left(), 1) + " OR " + condition(node.right(), 1);
     }
 
     @Override
     public String visitNot(Not node) {
-        return "NOT " + condition(node.operand(), 3, true);
+        return "NOT " + condition(node.operand(), 3);
     }
 
-    private String condition(Predicate p, int parent, boolean right) {
+    private String condition(Predicate p, int parent) {
         int own = p instanceof Or ? 1 : p instanceof And ? 2 : 4;
         String text = p.accept(this);
-        return (right ? own <= parent : own < parent) ? "(" + text + ")" : text;
+        return own < parent ? "(" + text + ")" : text;
     }
 
     @Override

@@ -35,7 +35,7 @@ class CheckerTest {
         return q.columns().stream().map(ResultColumn::name).collect(Collectors.toList());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         SELECT coord_rx FROM lsst.object                    | line 1, column 8: unknown column 'coord_rx'; did you mean 'coord_ra'?
         SELECT objectId FROM lsst.object, pz.photoz         | line 1, column 8: ambiguous column name 'objectId': could be lsst.object.objectId or pz.photoz.objectId; qualify it with a table name or alias
@@ -68,6 +68,13 @@ class CheckerTest {
         SELECT * FROM lsst.object AS o WHERE o.coord_ra > (SELECT MAX(p.ra) FROM pz.photoz AS p WHERE p.objectId = q.objectId) | line 1, column 108: unknown table or alias 'q'; did you mean 'p'?
         WITH a AS (SELECT ra FROM pz.photoz), a AS (SELECT ra FROM pz.photoz) SELECT * FROM a | line 1, column 39: common table expression 'a' defined twice
         SELECT t_min FROM ivoa.obscore WHERE t_min LIKE 1   | line 1, column 49: argument 2 of LIKE must be a string, not a number
+        SELECT objectId, COUNT(*) FROM lsst.object          | line 1, column 8: column 'objectId' must appear in GROUP BY or be used in an aggregate function
+        SELECT g_cModelMag + 1, COUNT(*) FROM lsst.object GROUP BY g_cModelMag HAVING MAX(coord_ra) > coord_dec | line 1, column 95: column 'coord_dec' must appear in GROUP BY or be used in an aggregate function
+        SELECT ra FROM pz.photoz WHERE is_training = 2      | line 1, column 46: cannot compare a boolean with the number 2
+        SELECT IN_UNIT(z_mode, 'm') FROM pz.photoz          | line 1, column 16: IN_UNIT needs a value whose unit is known (a column with a unit, or such a column in +, -, ABS, MIN, MAX, SUM or AVG)
+        SELECT IN_UNIT(ra, 'm') FROM pz.photoz              | line 1, column 20: IN_UNIT: 'deg' cannot be converted to 'm'
+        SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY rb | line 1, column 66: unknown column 'rb'; did you mean 'ra'?
+        SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY ra + 1 | line 1, column 66: ORDER BY of a set operation must name an output column or give its position
         SELECT CAST(s_region AS INTEGER) FROM ivoa.obscore  | line 1, column 13: argument 1 of CAST must be convertible to INTEGER, not a geometry
         """)
     void errors(String adql, String message) {
@@ -132,7 +139,7 @@ class CheckerTest {
                 + " POLYGON('', 1, 2, 3, 4, 5, 6), CAST(coord_ra AS INTEGER), CAST('x' AS VARCHAR(10)),"
                 + " DISTANCE(POINT(coord_ra, coord_dec), POINT(1, 2)), ivo_healpix_index(6, coord_ra, coord_dec),"
                 + " ivo_histogram(g_cModelMag, 10, 30, 20), MAX(g_cModelMag), IN_UNIT(coord_ra, 'arcsec')"
-                + " FROM lsst.object");
+                + " FROM lsst.object GROUP BY coord_ra, coord_dec, objectId");
         List<String> types = q.columns().stream()
                 .map(c -> c.datatype() + "[" + c.arraysize() + "]" + c.xtype() + "/" + c.unit())
                 .collect(Collectors.toList());
@@ -168,13 +175,75 @@ class CheckerTest {
         CheckedQuery q = check("SELECT FLOOR(g_cModelMag) AS bin, COUNT(*) FROM lsst.object GROUP BY bin");
         SelectQuery s = (SelectQuery) q.resolved();
         assertEquals(((DerivedColumn) s.items().get(0)).expr(), s.groupBy().get(0));
+        SelectQuery byPosition = (SelectQuery) check("SELECT FLOOR(g_cModelMag), COUNT(*) FROM lsst.object GROUP BY 1")
+                .resolved();
+        assertEquals(((DerivedColumn) byPosition.items().get(0)).expr(), byPosition.groupBy().get(0));
+        AdqlException e = assertThrows(AdqlException.class,
+                () -> check("SELECT COUNT(*) FROM lsst.object GROUP BY 2"));
+        assertEquals("line 1, column 43: GROUP BY position 2 is not in the select list (1 to 1)", e.getMessage());
     }
 
     @Test
     void catalogUdfsAndFeatureUdfsAreKnown() throws AdqlException {
-        CheckedQuery q = check("SELECT PZVO_TEST(ra), ivo_string_agg(CAST(ra AS VARCHAR), ',') FROM pz.photoz");
+        CheckedQuery q = check("SELECT PZVO_TEST(ra) FROM pz.photoz");
         assertEquals("double", q.columns().get(0).datatype());
-        assertEquals("char", q.columns().get(1).datatype());
+        CheckedQuery agg = check("SELECT ivo_string_agg(CAST(ra AS VARCHAR), ',') FROM pz.photoz");
+        assertEquals("char", agg.columns().get(0).datatype());
+    }
+
+    @Test
+    void correlationNamesAreUniqueAcrossTheWholeQuery() throws AdqlException {
+        CheckedQuery q = check("SELECT * FROM lsst.object WHERE EXISTS (SELECT 1 FROM pz.photoz AS object"
+                + " WHERE coord_ra > 0)");
+        String printed = AdqlPrinter.print(q.resolved());
+        assertTrue(printed.contains("FROM \"pz\".\"photoz\" AS \"object_2\" WHERE \"object\".\"coord_ra\" > 0"),
+                printed);
+    }
+
+    @Test
+    void booleanFlagsComparedWithZeroOrOneBecomeBooleanComparisons() throws AdqlException {
+        CheckedQuery q = check("SELECT ra FROM pz.photoz WHERE is_training = 1 OR 0 = is_training OR is_training = TRUE");
+        String printed = AdqlPrinter.print(q.resolved());
+        assertTrue(printed.endsWith("WHERE \"photoz\".\"is_training\" = TRUE OR FALSE = \"photoz\".\"is_training\""
+                + " OR \"photoz\".\"is_training\" = TRUE"), printed);
+    }
+
+    @Test
+    void inUnitBecomesAMultiplicationByTheConversionFactor() throws AdqlException {
+        CheckedQuery q = check("SELECT IN_UNIT(ra - 1, 'arcsec') AS ra_arcsec FROM pz.photoz");
+        assertEquals("SELECT (\"photoz\".\"ra\" - 1) * 3600.0 AS \"ra_arcsec\" FROM \"pz\".\"photoz\" AS \"photoz\"",
+                AdqlPrinter.print(q.resolved()));
+        assertEquals("arcsec", q.columns().get(0).unit());
+    }
+
+    @Test
+    void cteColumnListsAndSetOperationsResolve() throws AdqlException {
+        CheckedQuery q = check("WITH a (i, r) AS (SELECT objectId, coord_ra FROM lsst.object),"
+                + " b AS (SELECT i FROM a WHERE r > 10)"
+                + " SELECT i FROM a UNION SELECT i FROM b ORDER BY i DESC");
+        assertEquals(List.of("i"), names(q));
+        assertEquals("deg", check("WITH a (i, r) AS (SELECT objectId, coord_ra FROM lsst.object) SELECT r FROM a")
+                .columns().get(0).unit());
+        AdqlException e = assertThrows(AdqlException.class,
+                () -> check("WITH a (i) AS (SELECT objectId, coord_ra FROM lsst.object) SELECT i FROM a"));
+        assertEquals("line 1, column 6: common table expression 'a' names 1 columns but its query has 2",
+                e.getMessage());
+    }
+
+    @Test
+    void naturalJoinStarListsTheCommonColumnOnce() throws AdqlException {
+        CheckedQuery q = check("SELECT * FROM pz.photoz NATURAL JOIN TAP_UPLOAD.mine");
+        assertEquals(List.of("ra", "dec", "objectId", "z_mode", "pdf", "is_training", "id", "Name"), names(q));
+        assertEquals("float", q.columns().get(4).datatype());
+        assertEquals("*", q.columns().get(4).arraysize());
+    }
+
+    @Test
+    void metadataFlowsThroughDerivedTables() throws AdqlException {
+        CheckedQuery q = check("SELECT q.coord_ra, q.mag FROM (SELECT coord_ra, g_cModelMag AS mag FROM lsst.object) AS q");
+        assertEquals(new ResultColumn("coord_ra", "double", null, null, "deg", "pos.eq.ra;meta.main", null,
+                "coord_ra description"), q.columns().get(0));
+        assertEquals("mag", q.columns().get(1).unit());
     }
 
     private static <T> List<T> collect(Node root, Class<T> type) {

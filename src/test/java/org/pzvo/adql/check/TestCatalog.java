@@ -25,7 +25,8 @@ final class TestCatalog implements Catalog {
             column("z_mode", "float", null, "src.redshift.phot"),
             column("ra", "double", "deg", "pos.eq.ra"),
             column("dec", "double", "deg", "pos.eq.dec"),
-            new ColumnInfo("pdf", "float", "*", null, null, null, null, "the PDF")),
+            new ColumnInfo("pdf", "float", "*", null, null, null, null, "the PDF"),
+            column("is_training", "boolean", null, null)),
             Optional.empty());
 
     static final TableInfo UPLOAD = new TableInfo("TAP_UPLOAD", "mine", "an upload", List.of(
