@@ -3,25 +3,39 @@ package org.pzvo.sky;
 
 import cds.healpix.FlatHashList;
 import cds.healpix.Healpix;
-import cds.healpix.HealpixNestedBMOC;
-import cds.healpix.NeighbourSelector;
+import cds.healpix.HealpixNested;
 
 /**
  * HEALPix coverage of constant shapes, for the index range predicates of the geometry rewrite
  * (DESIGN.md "HEALPix everywhere"): sorted, merged, flattened half-open ranges of order-29
  * NESTED indexes that always form a SUPERSET of the shape.
  *
- * <p>The cells come from the CDS "overlapping cells" computers (every cell that may touch the
- * shape, not only cells whose centre lies inside). For safety against rounding at the boundary,
- * the neighbours of every partially covered cell are added as well. The list is then coarsened
- * to lower orders until at most {@code maxRanges} ranges remain. Stateless and thread-safe (all
+ * <p>The cells are every cell that may overlap the shape (not only cells whose centre lies
+ * inside), found by {@link CellCover}'s conservative subdivision down to a few orders below the
+ * shape's scale; the CDS overlapping-cells computers are not used because they miss cells (see
+ * {@link CellCover}). The list is then reduced to
+ * at most {@code maxRanges} ranges by filling the smallest gaps (the tightest superset with that
+ * many ranges; coarsening order by order never does better). Stateless and thread-safe (all
  * CDS objects used are created per call).
  */
 public final class Coverage {
-    /** How many orders deeper than the best starting depth the boundary is resolved. */
-    private static final int EXTRA_DEPTH = 3;
+    /** How many orders deeper than CDS's best starting depth the boundary is resolved. */
+    private static final int EXTRA_DEPTH = 4;
     /** Radius margin (rad) against rounding: far below any cell size, far above double noise. */
     private static final double RADIUS_MARGIN_RAD = 1e-11;
+    /**
+     * Per-depth CDS instances, created eagerly: {@code Healpix.getNested} fills its cache with
+     * double-checked locking on a non-volatile array. Only {@code newNeighbourSelector()} is used,
+     * which returns a fresh, unshared selector ({@code HealpixNestedFast.neighbours} is wrong in
+     * 0.30.2, see {@code SkyIndexTest.healpixNestedFastNeighboursAreWrongInCds0302}).
+     */
+    private static final HealpixNested[] NESTED = new HealpixNested[SkyIndex.MAX_ORDER + 1];
+
+    static {
+        for (int depth = 0; depth <= SkyIndex.MAX_ORDER; depth++) {
+            NESTED[depth] = Healpix.getNested(depth);
+        }
+    }
 
     private Coverage() {
     }
@@ -34,15 +48,19 @@ public final class Coverage {
             throw new IllegalArgumentException("Expected a cone radius in (0, 180] deg, actual " + radiusDeg);
         }
         double radiusRad = radiusDeg * Vec3.DEG_TO_RAD + RADIUS_MARGIN_RAD;
-        if (radiusRad >= Math.PI / 2) {
-            // CDS cone computers are meant for radii below a hemisphere; a cone this large is
-            // covered whole-sky minus nothing worth an index.
+        if (radiusRad >= Math.PI) {
             return Ranges.ALL_SKY.clone();
         }
-        int depth = searchDepth(radiusRad);
-        HealpixNestedBMOC bmoc = Healpix.getNested(depth).newConeComputer(radiusRad)
-                .overlappingCells(normalizedLonRad(raDeg), decDeg * Vec3.DEG_TO_RAD);
-        return Ranges.degrade(toRanges(bmoc, depth), maxRanges);
+        double[] c = new double[3];
+        Vec3.unit(raDeg, decDeg, c, 0);
+        CellCover.Region cone = (x, y, z, cellRadiusRad) -> {
+            double d = Vec3.angle(c[0], c[1], c[2], x, y, z);
+            if (d > radiusRad + cellRadiusRad) {
+                return CellCover.OUTSIDE;
+            }
+            return d + cellRadiusRad <= radiusRad ? CellCover.INSIDE : CellCover.PARTIAL;
+        };
+        return Ranges.degrade(CellCover.cover(cone, targetDepth(radiusRad)), maxRanges);
     }
 
     /**
@@ -59,31 +77,18 @@ public final class Coverage {
             boundRad = Math.max(boundRad, Vec3.angle(c[0] / norm, c[1] / norm, c[2] / norm,
                     polygon.x[i], polygon.y[i], polygon.z[i]));
         }
-        if (boundRad >= Math.PI / 2) {
-            return Ranges.ALL_SKY.clone();
-        }
-        double raDeg = Vec3.toRaDec(c[0], c[1], c[2])[0];
-        double decDeg = Vec3.toRaDec(c[0], c[1], c[2])[1];
-        if (polygon.contains(0, 0, 1) || polygon.contains(0, 0, -1)) {
-            // CDS 0.30.2 trips over polygons around a pole (see
-            // CoverageTest.polygonAroundAPoleFailsInsideCds); the bounding cone is a safe superset.
-            return circle(raDeg, decDeg, boundRad * Vec3.RAD_TO_DEG, maxRanges);
-        }
-        int depth = searchDepth(boundRad);
-        int n = polygon.n;
-        double[][] lonLatRad = new double[n][];
-        for (int i = 0; i < n; i++) {
-            // CDS takes its polygon counter-clockwise around the smaller region.
-            int k = polygon.orientation > 0 ? i : n - 1 - i;
-            lonLatRad[i] = new double[] {normalizedLonRad(raDecDeg[2 * k]), raDecDeg[2 * k + 1] * Vec3.DEG_TO_RAD};
-        }
-        HealpixNestedBMOC bmoc;
-        try {
-            bmoc = Healpix.getNested(depth).newPolygonComputer().overlappingCells(lonLatRad);
-        } catch (RuntimeException | AssertionError e) {
-            return circle(raDeg, decDeg, boundRad * Vec3.RAD_TO_DEG, maxRanges);
-        }
-        return Ranges.degrade(toRanges(bmoc, depth), maxRanges);
+        CellCover.Region region = (x, y, z, cellRadiusRad) -> {
+            boolean inside = polygon.contains(x, y, z);
+            double edge = Double.MAX_VALUE;
+            for (int i = 0; i < polygon.n && edge > cellRadiusRad; i++) {
+                edge = Math.min(edge, polygon.edgeDistanceRad(i, x, y, z));
+            }
+            if (edge <= cellRadiusRad) {
+                return CellCover.PARTIAL;
+            }
+            return inside ? CellCover.INSIDE : CellCover.OUTSIDE;
+        };
+        return Ranges.degrade(CellCover.cover(region, targetDepth(boundRad)), maxRanges);
     }
 
     /**
@@ -103,7 +108,7 @@ public final class Coverage {
         }
         long cell = SkyIndex.index(depth, raDeg, decDeg);
         FlatHashList neighbours = new FlatHashList(depth, 8);
-        Healpix.getNested(depth).newNeighbourSelector().neighbours(cell, neighbours);
+        NESTED[depth].newNeighbourSelector().neighbours(cell, neighbours);
         int count = neighbours.size() + 1;
         long[] los = new long[count];
         long[] his = new long[count];
@@ -116,40 +121,10 @@ public final class Coverage {
         return Ranges.union(los, his, count);
     }
 
-    private static int searchDepth(double radiusRad) {
+    /** The depth at which the boundary is resolved: a few orders below the shape's own scale. */
+    private static int targetDepth(double radiusRad) {
         int best = Math.max(0, Healpix.getBestStartingDepth(radiusRad));
         return Math.min(SkyIndex.MAX_ORDER, best + EXTRA_DEPTH);
-    }
-
-    /** The BMOC's cells plus the neighbours of its partial cells, as merged order-29 ranges. */
-    private static long[] toRanges(HealpixNestedBMOC bmoc, int depth) {
-        int capacity = 9 * bmoc.size();
-        long[] los = new long[capacity];
-        long[] his = new long[capacity];
-        int n = 0;
-        NeighbourSelector selector = Healpix.getNested(depth).newNeighbourSelector();
-        FlatHashList neighbours = new FlatHashList(depth, 8);
-        for (HealpixNestedBMOC.CurrentValueAccessor cell : bmoc) {
-            los[n] = Ranges.lo(cell.getDepth(), cell.getHash());
-            his[n++] = Ranges.hi(cell.getDepth(), cell.getHash());
-            if (!cell.isFull() && cell.getDepth() == depth) {
-                neighbours.clear();
-                selector.neighbours(cell.getHash(), neighbours);
-                for (int i = 0; i < neighbours.size(); i++) {
-                    los[n] = Ranges.lo(depth, neighbours.get(i));
-                    his[n++] = Ranges.hi(depth, neighbours.get(i));
-                }
-            }
-        }
-        return Ranges.union(los, his, n);
-    }
-
-    private static double normalizedLonRad(double raDeg) {
-        double ra = raDeg % 360;
-        if (ra < 0) {
-            ra += 360;
-        }
-        return ra * Vec3.DEG_TO_RAD;
     }
 
     private static void checkMaxRanges(int maxRanges) {

@@ -73,30 +73,42 @@ final class Ranges {
     }
 
     /**
-     * Coarsens merged ranges to successively lower orders (outwards, so the result is a superset)
-     * until at most {@code maxRanges} ranges remain.
+     * Reduces merged ranges to at most {@code maxRanges} by filling the smallest gaps between
+     * consecutive ranges: the result is a superset, and among all supersets made of that many
+     * ranges it covers the fewest indexes (any such superset must fill all but maxRanges - 1 gaps).
      */
     static long[] degrade(long[] ranges, int maxRanges) {
-        long[] current = ranges;
-        for (int order = SkyIndex.MAX_ORDER - 1; current.length / 2 > maxRanges && order >= 0; order--) {
-            current = coarsen(ranges, SHIFT[order]);
+        int n = ranges.length / 2;
+        if (n <= maxRanges) {
+            return ranges;
         }
-        return current.length / 2 > maxRanges ? ALL_SKY.clone() : current;
-    }
-
-    private static long[] coarsen(long[] ranges, int shift) {
-        long[] out = new long[ranges.length];
-        int size = 0;
-        for (int k = 0; k < ranges.length; k += 2) {
-            long lo = (ranges[k] >>> shift) << shift;
-            long hi = (((ranges[k + 1] - 1) >>> shift) + 1) << shift;
-            if (size > 0 && out[size - 1] >= lo) {
-                out[size - 1] = Math.max(out[size - 1], hi);
-            } else {
-                out[size++] = lo;
-                out[size++] = hi;
+        long[] gaps = new long[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            gaps[i] = ranges[2 * i + 2] - ranges[2 * i + 1];
+        }
+        long[] sorted = gaps.clone();
+        Arrays.sort(sorted);
+        int keep = maxRanges - 1;
+        // Keep the gaps strictly above the threshold, then ties from the left, keep in all.
+        long threshold = keep == 0 ? Long.MAX_VALUE : sorted[sorted.length - keep];
+        int above = 0;
+        for (long gap : gaps) {
+            if (gap > threshold) {
+                above++;
             }
         }
+        int tiesToKeep = keep - above;
+        long[] out = new long[2 * maxRanges];
+        int size = 0;
+        out[size++] = ranges[0];
+        for (int i = 0; i < n - 1; i++) {
+            boolean keepGap = gaps[i] > threshold || (gaps[i] == threshold && tiesToKeep-- > 0);
+            if (keepGap) {
+                out[size++] = ranges[2 * i + 1];
+                out[size++] = ranges[2 * i + 2];
+            }
+        }
+        out[size++] = ranges[ranges.length - 1];
         return Arrays.copyOf(out, size);
     }
 }

@@ -15,7 +15,7 @@ import org.pzvo.db.Engine;
  * The SQL functions of CONTRACTS.md ("org.pzvo.sky SQL functions"), and their installation.
  *
  * <p>On H2 each public static method below is registered with {@code CREATE ALIAS} (and
- * {@link Histogram} with {@code CREATE AGGREGATE}); on PostgreSQL the same functions are
+ * {@link Histogram} and {@link StringAgg} with {@code CREATE AGGREGATE}); on PostgreSQL the same functions are
  * SQL/plpgsql functions from {@code postgresql-functions.sql}, which mirror these methods
  * operation by operation. Angles are degrees; a NULL argument gives NULL (H2 does not call a
  * method with a primitive parameter for a NULL argument; array and string parameters are checked
@@ -57,6 +57,8 @@ public final class SqlFunctions {
                 }
                 statement.execute("CREATE AGGREGATE IF NOT EXISTS ivo_histogram FOR '"
                         + Histogram.class.getName() + "'");
+                statement.execute("CREATE AGGREGATE IF NOT EXISTS ivo_string_agg FOR '"
+                        + StringAgg.class.getName() + "'");
             } else {
                 statement.execute(postgresqlScript());
             }

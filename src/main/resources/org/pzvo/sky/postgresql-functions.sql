@@ -96,6 +96,7 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
   lon float8; lat float8; abs_lat float8; x float8; y float8; xfloor bigint;
   half float8; nside bigint; d0h bigint; i bigint; j bigint; id0c bigint; jd0c bigint;
+  v1 float8; v2 float8;
 BEGIN
   IF hpx_order < 0 OR hpx_order > 29 THEN
     RAISE EXCEPTION 'Expected a HEALPix order in [0, 29], actual %', hpx_order USING ERRCODE = '22023';
@@ -126,13 +127,24 @@ BEGIN
   END IF;
   IF abs_lat <= 0.7297276562269663::float8 THEN
     -- Equatorial region (cylindrical projection). Below 1e-20 the sine cannot change y + 2.
-    y := CASE WHEN abs_lat < 1e-20 THEN 0::float8 ELSE pzvo_fast_sin_q(abs_lat, 0) END;
-    y := y * 1.5::float8;
+    -- Fast path: the C library's sine differs from FastMath.sinQ by a few ulp, which moves the
+    -- scaled coordinates by < 1e-6; only when one lies within 1e-5 of an integer (a cell edge)
+    -- can the floor differ, and then the exact FastMath port decides.
+    y := CASE WHEN abs_lat < 1e-20 THEN 0::float8 ELSE sin(abs_lat) END * 1.5::float8;
     IF lat < 0 THEN y := -y; END IF;
     y := y + 2;
-    i := floor((y + x) * half)::bigint;
+    v1 := (y + x) * half;
+    v2 := (y - x) * half;
+    IF abs(v1 - round(v1)) < 1e-5 OR abs(v2 - round(v2)) < 1e-5 THEN
+      y := CASE WHEN abs_lat < 1e-20 THEN 0::float8 ELSE pzvo_fast_sin_q(abs_lat, 0) END * 1.5::float8;
+      IF lat < 0 THEN y := -y; END IF;
+      y := y + 2;
+      v1 := (y + x) * half;
+      v2 := (y - x) * half;
+    END IF;
+    i := floor(v1)::bigint;
     IF i = 2 * nside THEN i := i - 1; END IF;
-    j := floor((y - x) * half)::bigint;
+    j := floor(v2)::bigint;
     IF j = 2 * nside THEN j := j - 1; END IF;
     id0c := i >> hpx_order;
     jd0c := j >> hpx_order;
@@ -140,14 +152,20 @@ BEGIN
     i := i & (nside - 1);
     j := j & (nside - 1);
   ELSE
-    -- Polar caps (Collignon projection).
-    y := 2.449489742783178::float8 * pzvo_fast_sin_q(1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8),
-           -((1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8)) - 1.5707963267948966::float8
-             + (0.5::float8 * abs_lat + 0.7853981633974483::float8)) + 6.123233995736766E-17::float8);
-    x := x * y;
+    -- Polar caps (Collignon projection); same fast path as above with cos for FastMath.cosQ.
+    y := 2.449489742783178::float8 * cos(0.5::float8 * abs_lat + 0.7853981633974483::float8);
+    v1 := (x * y + y) * half;
+    v2 := (y - x * y) * half;
+    IF abs(v1 - round(v1)) < 1e-5 OR abs(v2 - round(v2)) < 1e-5 THEN
+      y := 2.449489742783178::float8 * pzvo_fast_sin_q(1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8),
+             -((1.5707963267948966::float8 - (0.5::float8 * abs_lat + 0.7853981633974483::float8)) - 1.5707963267948966::float8
+               + (0.5::float8 * abs_lat + 0.7853981633974483::float8)) + 6.123233995736766E-17::float8);
+      v1 := (x * y + y) * half;
+      v2 := (y - x * y) * half;
+    END IF;
     d0h := (xfloor & 7) >> 1;
-    i := floor((x + y) * half)::bigint;
-    j := floor((y - x) * half)::bigint;
+    i := floor(v1)::bigint;
+    j := floor(v2)::bigint;
     IF lat >= 0 THEN
       xfloor := i;
       i := (nside - 1) - j;
@@ -302,18 +320,23 @@ BEGIN
 END
 $$;
 
--- Great-circle distance in degrees (Spherical.distanceDeg: Vincenty's atan2 form).
+-- Great-circle distance in degrees (Spherical.distanceDeg: Vincenty's atan2 form). A single SQL
+-- expression so that the planner inlines it into positional-join predicates (no call overhead).
 CREATE OR REPLACE FUNCTION pzvo_distance(ra1 float8, dec1 float8, ra2 float8, dec2 float8) RETURNS float8
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
-DECLARE
-  d1 float8 := pzvo_rad(dec1); d2 float8 := pzvo_rad(dec2); dra float8 := pzvo_rad(ra2 - ra1);
-  sin1 float8; cos1 float8; sin2 float8; cos2 float8; cosdra float8; a float8; b float8;
-BEGIN
-  sin1 := sin(d1); cos1 := cos(d1); sin2 := sin(d2); cos2 := cos(d2); cosdra := cos(dra);
-  a := cos2 * sin(dra);
-  b := cos1 * sin2 - sin1 * cos2 * cosdra;
-  RETURN atan2(sqrt(a * a + b * b), sin1 * sin2 + cos1 * cos2 * cosdra) * 57.29577951308232::float8;
-END
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT atan2(
+           sqrt((cos(dec2 * 0.017453292519943295::float8) * sin((ra2 - ra1) * 0.017453292519943295::float8))
+                * (cos(dec2 * 0.017453292519943295::float8) * sin((ra2 - ra1) * 0.017453292519943295::float8))
+              + (cos(dec1 * 0.017453292519943295::float8) * sin(dec2 * 0.017453292519943295::float8)
+                 - sin(dec1 * 0.017453292519943295::float8) * cos(dec2 * 0.017453292519943295::float8)
+                   * cos((ra2 - ra1) * 0.017453292519943295::float8))
+                * (cos(dec1 * 0.017453292519943295::float8) * sin(dec2 * 0.017453292519943295::float8)
+                 - sin(dec1 * 0.017453292519943295::float8) * cos(dec2 * 0.017453292519943295::float8)
+                   * cos((ra2 - ra1) * 0.017453292519943295::float8))),
+           sin(dec1 * 0.017453292519943295::float8) * sin(dec2 * 0.017453292519943295::float8)
+             + cos(dec1 * 0.017453292519943295::float8) * cos(dec2 * 0.017453292519943295::float8)
+               * cos((ra2 - ra1) * 0.017453292519943295::float8)
+         ) * 57.29577951308232::float8
 $$;
 
 CREATE OR REPLACE FUNCTION pzvo_check_position(ra float8, dec_deg float8) RETURNS void
@@ -514,23 +537,54 @@ BEGIN
 END
 $$;
 
--- 1 if the point lies in the circle or polygon (Spherical.contains).
-CREATE OR REPLACE FUNCTION pzvo_contains(ra float8, dec_deg float8, shape float8[]) RETURNS integer
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
-DECLARE kind integer; p float8[]; poly float8[];
+CREATE OR REPLACE FUNCTION pzvo_fail_position(ra float8, dec_deg float8) RETURNS integer
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 BEGIN
-  IF array_position(shape, NULL) IS NOT NULL THEN RETURN NULL; END IF;
   PERFORM pzvo_check_position(ra, dec_deg);
-  kind := pzvo_shape_kind(shape);
-  IF kind = 2 THEN
-    RETURN CASE WHEN pzvo_distance(ra, dec_deg, shape[1], shape[2]) = 0 THEN 1 ELSE 0 END;
-  ELSIF kind = 3 THEN
-    RETURN CASE WHEN pzvo_distance(ra, dec_deg, shape[1], shape[2]) <= shape[3] THEN 1 ELSE 0 END;
-  END IF;
-  p := pzvo_unit(ra, dec_deg);
-  poly := pzvo_polygon(shape);
-  RETURN CASE WHEN pzvo_polygon_contains(poly, p[1], p[2], p[3]) THEN 1 ELSE 0 END;
+  RETURN NULL;
 END
+$$;
+
+-- 1 if the point (degrees) lies in a prepared polygon (pzvo_polygon), 0 otherwise.
+CREATE OR REPLACE FUNCTION pzvo_polygon_contains_deg(poly float8[], ra float8, dec_deg float8) RETURNS integer
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+  n integer := (array_length(poly, 1) - 5) / 3; j integer; total float8 := 0;
+  r float8 := pzvo_rad(ra); d float8 := pzvo_rad(dec_deg); cd float8; px float8; py float8; pz float8;
+  ax float8; ay float8; az float8; bx float8; b_y float8; bz float8; tx float8; ty float8; tz float8;
+  pa float8; pb float8; ab float8;
+BEGIN
+  cd := cos(d);
+  px := cd * cos(r); py := cd * sin(r); pz := sin(d);
+  FOR i IN 0..n - 1 LOOP
+    j := (i + 1) % n;
+    ax := poly[3 * i + 6]; ay := poly[3 * i + 7]; az := poly[3 * i + 8];
+    bx := poly[3 * j + 6]; b_y := poly[3 * j + 7]; bz := poly[3 * j + 8];
+    tx := ay * bz - az * b_y;
+    ty := az * bx - ax * bz;
+    tz := ax * b_y - ay * bx;
+    pa := px * ax + py * ay + pz * az;
+    pb := px * bx + py * b_y + pz * bz;
+    ab := ax * bx + ay * b_y + az * bz;
+    total := total + atan2(px * tx + py * ty + pz * tz, ab - pa * pb);
+  END LOOP;
+  RETURN CASE WHEN poly[1] * total > pi() THEN 1 ELSE 0 END;
+END
+$$;
+
+-- 1 if the point lies in the circle or polygon (Spherical.contains). A single SQL expression:
+-- the planner inlines it, so with a constant shape the polygon is prepared once per query
+-- (pzvo_polygon is IMMUTABLE and folded) and a circle becomes an inlined distance test.
+CREATE OR REPLACE FUNCTION pzvo_contains(ra float8, dec_deg float8, shape float8[]) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN ra IS NULL OR dec_deg IS NULL OR shape IS NULL OR array_position(shape, NULL) IS NOT NULL THEN NULL
+    WHEN ra = 'NaN'::float8 OR ra = 'Infinity'::float8 OR ra = '-Infinity'::float8 OR dec_deg = 'NaN'::float8
+         OR NOT (dec_deg >= -90 AND dec_deg <= 90) THEN pzvo_fail_position(ra, dec_deg)
+    WHEN pzvo_shape_kind(shape) = 2 THEN CASE WHEN pzvo_distance(ra, dec_deg, shape[1], shape[2]) = 0 THEN 1 ELSE 0 END
+    WHEN pzvo_shape_kind(shape) = 3 THEN CASE WHEN pzvo_distance(ra, dec_deg, shape[1], shape[2]) <= shape[3] THEN 1 ELSE 0 END
+    ELSE pzvo_polygon_contains_deg(pzvo_polygon(shape), ra, dec_deg)
+  END
 $$;
 
 -- 1 if two shapes share a point (Spherical.intersects).
@@ -755,6 +809,19 @@ CREATE OR REPLACE AGGREGATE ivo_histogram(float8, float8, float8, integer) (
   STYPE = integer[],
   COMBINEFUNC = pzvo_histogram_combine,
   PARALLEL = SAFE
+);
+
+-- ivo_string_agg(value, delimiter): non-NULL values joined with the delimiter (StringAgg).
+CREATE OR REPLACE FUNCTION pzvo_string_agg_step(state text, val text, delimiter text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN val IS NULL THEN state
+              WHEN state IS NULL THEN val
+              ELSE state || coalesce(delimiter, '') || val END
+$$;
+
+CREATE OR REPLACE AGGREGATE ivo_string_agg(text, text) (
+  SFUNC = pzvo_string_agg_step,
+  STYPE = text
 );
 
 -- Identity on PostgreSQL; on H2 it unwraps the JAVA_OBJECT of ivo_histogram (see Histogram).

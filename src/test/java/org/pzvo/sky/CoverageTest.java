@@ -30,6 +30,8 @@ class CoverageTest {
         "0, 90, 30, 4",
         "300, -90, 30, 8",
         "17, 5, 90, 16",
+        "200, -30, 135, 16",
+        "0, 90, 179.9, 4",
         "17, 5, 180, 16",
         "0, 0, 89.999, 10",
     })
@@ -150,6 +152,70 @@ class CoverageTest {
                 Math.cos(dec1) * Math.sin(dec2) - Math.sin(dec1) * Math.cos(dec2) * Math.cos(dRa));
     }
 
+    /**
+     * Regression: CDS 0.30.2 {@code newPolygonComputer().overlappingCells} fails an internal
+     * assertion ("p1.lon: 0.0 vs -0.0") for polygons around a pole with a vertex at RA 0, so
+     * Coverage does not use it; the coverage must still be a tight superset.
+     */
+    @Test
+    void polygonAroundAPoleFailsInsideCds() {
+        double[] polygon = {0, 85, 90, 85, 180, 85, 270, 85};
+        long[] ranges = Coverage.polygon(polygon, 8);
+        assertTrue(SkyTesting.inRanges(ranges, SkyIndex.hpx29(0, 90)));
+        assertTrue(SkyTesting.inRanges(ranges, SkyIndex.hpx29(45, 85.5)));
+        long covered = 0;
+        for (int k = 0; k < ranges.length; k += 2) {
+            covered += ranges[k + 1] - ranges[k];
+        }
+        double fraction = covered / (double) Ranges.END;
+        double capFraction = Spherical.areaSqDeg(new double[] {0, 90, 5}) / (4 * Math.PI * Math.pow(180 / Math.PI, 2));
+        assertTrue(fraction < 4 * capFraction, "coverage " + fraction + " of the sky for a cap of " + capFraction);
+    }
+
+    /**
+     * Regression: CDS 0.30.2 {@code newConeComputer(r).overlappingCells} misses cells of cones
+     * crossing RA = 0 (this cone: the point's order-17 cell is missing), so Coverage does not use it.
+     */
+    @Test
+    void cdsConeCoverageMissesCellsAcrossRaZero() {
+        double ra = 3.323690450265665E-7;
+        double dec = -46.51819820363857;
+        double radius = 5.790545222972888E-4;
+        double[] p = {359.99953050902275, -46.51863150614955};
+        assertTrue(Spherical.distanceDeg(ra, dec, p[0], p[1]) < radius);
+        for (int maxRanges : new int[] {1, 4, 24, 1000}) {
+            assertTrue(SkyTesting.inRanges(Coverage.circle(ra, dec, radius, maxRanges), SkyIndex.hpx29(p[0], p[1])));
+        }
+        cds.healpix.HealpixNestedBMOC bmoc = cds.healpix.Healpix.getNested(17)
+                .newConeComputer(Math.toRadians(radius)).overlappingCells(Math.toRadians(ra), Math.toRadians(dec));
+        long cell = SkyIndex.index(17, p[0], p[1]);
+        boolean found = false;
+        for (cds.healpix.HealpixNestedBMOC.CurrentValueAccessor v : bmoc) {
+            found |= (cell >> (2 * (17 - v.getDepth()))) == v.getHash();
+        }
+        assertTrue(!found, "CDS now finds the cell: CellCover could go back to the CDS cone computer");
+    }
+
+    @Test
+    void randomShapesAreCoveredByBruteForce() {
+        RandomShapes shapes = new RandomShapes(99);
+        for (int k = 0; k < 300; k++) {
+            double[] shape = k % 2 == 0 ? shapes.circle() : shapes.polygon();
+            int maxRanges = 1 + shapes.random().nextInt(24);
+            long[] ranges = shape.length == 3 ? Coverage.circle(shape[0], shape[1], shape[2], maxRanges)
+                    : Coverage.polygon(shape, maxRanges);
+            assertNull(SkyTesting.checkWellFormed(ranges));
+            assertTrue(ranges.length / 2 <= maxRanges);
+            for (int t = 0; t < 300; t++) {
+                double[] p = shapes.pointNear(shape);
+                if (Spherical.contains(p[0], p[1], shape)) {
+                    assertTrue(SkyTesting.inRanges(ranges, SkyIndex.hpx29(p[0], p[1])),
+                            () -> java.util.Arrays.toString(p) + " in " + java.util.Arrays.toString(shape));
+                }
+            }
+        }
+    }
+
     @Test
     void coneCellsCoverEveryPointWithinTheRadius() {
         Random random = new Random(3);
@@ -176,6 +242,49 @@ class CoverageTest {
                 }
             }
         }
+    }
+
+    /** Coverage, cone cells and indexes share no mutable state: threads get the sequential answers. */
+    @Test
+    void concurrentCallsGiveTheSequentialResults() throws Exception {
+        RandomShapes shapes = new RandomShapes(77);
+        int count = 200;
+        double[][] inputs = new double[count][];
+        long[][] expected = new long[count][];
+        for (int k = 0; k < count; k++) {
+            inputs[k] = k % 2 == 0 ? shapes.circle() : shapes.polygon();
+            expected[k] = compute(inputs[k]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    for (int k = 0; k < count; k++) {
+                        int i = (k + offset * 25) % count;
+                        if (!java.util.Arrays.equals(expected[i], compute(inputs[i]))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long[] compute(double[] shape) {
+        long[] ranges = shape.length == 3 ? Coverage.circle(shape[0], shape[1], shape[2], 12) : Coverage.polygon(shape, 12);
+        long[] cells = Coverage.coneCells(shape[0], shape[1], 0.01);
+        long[] out = java.util.Arrays.copyOf(ranges, ranges.length + cells.length + 1);
+        System.arraycopy(cells, 0, out, ranges.length, cells.length);
+        out[out.length - 1] = SkyIndex.hpx29(shape[0], shape[1]);
+        return out;
     }
 
     @Test

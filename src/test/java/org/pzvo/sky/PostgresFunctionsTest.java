@@ -75,6 +75,26 @@ class PostgresFunctionsTest {
         assertTrue(orders.size() > 20_000, "compared " + orders.size());
     }
 
+    /** The PostgreSQL port of CDS FastMath.sinQ (the exact path of the hash) is bit for bit. */
+    @Test
+    void fastSineIsBitForBitCdsFastMath() throws SQLException {
+        Random random = new Random(14);
+        List<Double> xa = new ArrayList<>();
+        List<Double> xb = new ArrayList<>();
+        for (int k = 0; k < 5000; k++) {
+            xa.add(k < 20 ? k * (Math.PI / 2) / 19 : random.nextDouble() * Math.PI / 2);
+            xb.add(k % 3 == 0 ? 0.0 : (random.nextDouble() - 0.5) * 1e-16);
+        }
+        List<Object> actual = SqlBatch.column(connection,
+                "SELECT pzvo_fast_sin_q(a, b) FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY AS t(a, b, n) ORDER BY n",
+                F8, xa.toArray(new Double[0]), xb.toArray(new Double[0]));
+        for (int i = 0; i < xa.size(); i++) {
+            double expected = cds.healpix.common.math.FastMath.sinQ(xa.get(i), xb.get(i));
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits((Double) actual.get(i)),
+                    "sinQ(" + xa.get(i) + ", " + xb.get(i) + ")");
+        }
+    }
+
     @Test
     void healpixCenterAgreesToAPicoDegree() throws SQLException {
         Random random = new Random(2);
@@ -307,6 +327,21 @@ class PostgresFunctionsTest {
     }
 
     @Test
+    void stringAggregate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE words(g integer, w text)");
+            s.execute("INSERT INTO words VALUES (1, 'a'), (1, NULL), (1, 'b'), (2, NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT g, ivo_string_agg(w, ', ') FROM words GROUP BY g ORDER BY g")) {
+                assertTrue(rs.next());
+                String joined = rs.getString(2);
+                assertTrue(joined.equals("a, b") || joined.equals("b, a"), joined);
+                assertTrue(rs.next());
+                assertNull(rs.getString(2));
+            }
+        }
+    }
+
+    @Test
     void textFunctionsMatchJava() throws SQLException {
         String[][] cases = {
             {"Photometric redshift catalogue", "redshift"}, {"Photometric redshift", "REDSHIFT"},
@@ -314,6 +349,7 @@ class PostgresFunctionsTest {
             {"x-ray; (sources)", "sources"}, {"a.b c", "a.b"}, {"snake_case word", "snake"}, {"", "x"},
             {"anything", ""}, {"100% sure", "100%"}, {"Gaia DR3", "gaia dr3"}, {"ab", "a_"}, {"ABC", "a%"},
             {"a%c", "a\\%c"}, {"abc", "a\\%c"}, {"line\nbreak", "line%"}, {"Zz", "zZ"},
+            {"Café crème", "caf"}, {"Café crème", "CAFÉ"}, {"Ωmega", "ωMEGA"},
         };
         for (String[] c : cases) {
             try (java.sql.PreparedStatement p = connection.prepareStatement("SELECT ivo_hasword(?, ?), ivo_nocasematch(?, ?)")) {
@@ -349,6 +385,44 @@ class PostgresFunctionsTest {
         }
     }
 
+    /** pzvo_distance is one SQL expression: the planner inlines it (no function call in the plan). */
+    @Test
+    void distanceIsInlinedIntoQueries() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS positions(a float8, b float8, c float8, d float8)");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN (VERBOSE) SELECT pzvo_distance(a, b, c, d) FROM positions")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.indexOf("atan2") >= 0 && plan.indexOf("pzvo_distance") < 0, plan.toString());
+        }
+    }
+
+    /** With a constant shape, pzvo_contains is inlined and the polygon is prepared at plan time. */
+    @Test
+    void containsWithAConstantShapeIsInlinedAndPrepared() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS positions(a float8, b float8, c float8, d float8)");
+            String polygonPlan = plan(s, "SELECT pzvo_contains(a, b, ARRAY[10, 10, 20, 10, 20, 20]::float8[]) FROM positions");
+            assertTrue(polygonPlan.contains("pzvo_polygon_contains_deg") && !polygonPlan.contains("pzvo_polygon(")
+                    && !polygonPlan.contains("pzvo_contains"), polygonPlan);
+            String circlePlan = plan(s, "SELECT pzvo_contains(a, b, ARRAY[10, 10, 1]::float8[]) FROM positions");
+            assertTrue(circlePlan.contains("atan2") && !circlePlan.contains("pzvo_distance") && !circlePlan.contains("pzvo_contains"), circlePlan);
+        }
+    }
+
+    private static String plan(Statement s, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("EXPLAIN (VERBOSE) " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
     @Test
     void invalidInputRaisesTheJavaMessage() throws SQLException {
         try (Statement s = connection.createStatement()) {
@@ -356,6 +430,9 @@ class PostgresFunctionsTest {
                     () -> s.executeQuery("SELECT ivo_healpix_index(5, 10, 91)"));
             assertTrue(e.getMessage().contains("Expected a declination in [-90, 90] deg, actual 91"), e.getMessage());
             assertEquals("22023", e.getSQLState());
+            SQLException f = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.executeQuery("SELECT pzvo_contains(10, x, ARRAY[1, 2, 3]::float8[]) FROM (VALUES (95.0::float8)) AS t(x)"));
+            assertTrue(f.getMessage().contains("Expected a declination in [-90, 90] deg, actual 95"), f.getMessage());
         }
     }
 }

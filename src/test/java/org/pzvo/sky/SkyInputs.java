@@ -46,6 +46,18 @@ final class SkyInputs {
                 }
             }
         }
+        // Just off order-29 (and order-12) vertices, at the scale where cheaper trigonometry could
+        // round across a cell edge: 1e-13 .. 1e-9 deg.
+        for (int depth : new int[] {12, 29}) {
+            HealpixNested nested = Healpix.getNested(depth);
+            for (int k = 0; k < 200; k++) {
+                long cell = (long) (random.nextDouble() * Healpix.nHash(depth));
+                double[] lonLat = nested.vertex(cell, CompassPoint.Cardinal.values()[k % 4]);
+                double nudge = Math.pow(10, -13 + 4 * random.nextDouble());
+                double bearing = random.nextDouble() * 2 * Math.PI;
+                out.add(SkyTesting.offset(Math.toDegrees(lonLat[0]), Math.toDegrees(lonLat[1]), nudge, bearing));
+            }
+        }
         for (int k = 0; k < randomCount; k++) {
             out.add(SkyTesting.randomPosition(random));
         }
