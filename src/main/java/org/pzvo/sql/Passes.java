@@ -8,10 +8,10 @@ import org.pzvo.adql.check.ResultColumn;
 
 /**
  * The rewriting passes between the checker and the renderer, in order (STYLE.md item 8; name
- * resolution, type checks and {@code *} expansion are the checker's, before these):
+ * resolution, type and unit checks, IN_UNIT conversion and {@code *} expansion are the
+ * checker's, before these):
  * <ol>
  *   <li>{@link Support}: refuse what cannot be translated (REGION, string-to-geometry CAST, NUL);</li>
- *   <li>{@link UnitConversion}: IN_UNIT → multiplication by a factor;</li>
  *   <li>{@link RowLimit}: the service row limit caps the outermost query;</li>
  *   <li>{@link SpatialIndex}: spatial conditions → HEALPix range predicates, constant shapes and
  *       positional joins (needs the geometric functions still in place);</li>
@@ -26,7 +26,6 @@ final class Passes {
     static List<Pass> standard(SqlDialect dialect, long rowLimit, List<ResultColumn> columns) {
         return List.of(
                 Support::check,
-                UnitConversion::apply,
                 query -> RowLimit.apply(query, rowLimit, columns),
                 query -> SpatialIndex.apply(query, dialect),
                 GeometryFunctions::apply);

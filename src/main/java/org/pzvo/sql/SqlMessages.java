@@ -26,17 +26,4 @@ final class SqlMessages {
     static String nulCharacter() {
         return "text must not contain NUL characters";
     }
-
-    static String unknownUnit(String unit) {
-        return "unknown unit '" + unit + "'; known units are " + Units.known();
-    }
-
-    static String unknownSourceUnit(String unit) {
-        return unit == null ? "the unit of the value is not known, so IN_UNIT cannot convert it"
-                : "the value has unit '" + unit + "', which IN_UNIT cannot convert; known units are " + Units.known();
-    }
-
-    static String incompatibleUnits(String from, String to) {
-        return "cannot convert from '" + from + "' to '" + to + "': the units measure different quantities";
-    }
 }

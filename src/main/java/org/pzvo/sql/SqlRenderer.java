@@ -310,7 +310,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitInUnit(InUnit n) {
-        throw new IllegalStateException("Expected IN_UNIT to be rewritten by UnitConversion");
+        throw new IllegalStateException("Expected IN_UNIT to be converted by the checker");
     }
 
     @Override
@@ -387,19 +387,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitComparison(Comparison n) {
-        return operand(n.left(), n.right()) + " " + n.operator().symbol() + " " + operand(n.right(), n.left());
-    }
-
-    /** A comparison operand; 0 and 1 compared with a boolean column become FALSE and TRUE (PostgreSQL has no boolean = integer). */
-    private String operand(Expr e, Expr other) {
-        if (e instanceof NumericLiteral lit && isBoolean(other) && (lit.text().equals("0") || lit.text().equals("1"))) {
-            return lit.text().equals("1") ? "TRUE" : "FALSE";
-        }
-        return sql(e);
-    }
-
-    private static boolean isBoolean(Expr e) {
-        return e instanceof ResolvedColumn c && c.info().datatype().equals("boolean") && c.info().arraysize() == null;
+        return sql(n.left()) + " " + n.operator().symbol() + " " + sql(n.right());
     }
 
     @Override
