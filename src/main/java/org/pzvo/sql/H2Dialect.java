@@ -25,6 +25,11 @@ public record H2Dialect(boolean indexesRangeDisjunction) implements SqlDialect {
     }
 
     @Override
+    public boolean supportsLateral() {
+        return false;
+    }
+
+    @Override
     public String quoteIdentifier(String name) {
         return SqlText.quote(name, '"');
     }

@@ -15,6 +15,8 @@ import org.pzvo.adql.check.ResultColumn;
  *   <li>{@link RowLimit}: the service row limit caps the outermost query;</li>
  *   <li>{@link SpatialIndex}: spatial conditions → HEALPix range predicates, constant shapes and
  *       positional joins (needs the geometric functions still in place);</li>
+ *   <li>{@link HealpixIndexColumn}: ivo_healpix_index of a table's indexed position → its
+ *       order-29 index divided by 4^(29-k);</li>
  *   <li>{@link GeometryFunctions}: geometric functions → exact pzvo_* SQL functions.</li>
  * </ol>
  */
@@ -28,6 +30,7 @@ final class Passes {
                 Support::check,
                 query -> RowLimit.apply(query, rowLimit, columns),
                 query -> SpatialIndex.apply(query, dialect),
+                HealpixIndexColumn::apply,
                 GeometryFunctions::apply);
     }
 

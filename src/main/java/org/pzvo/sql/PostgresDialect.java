@@ -25,6 +25,11 @@ public record PostgresDialect(boolean indexesRangeDisjunction) implements SqlDia
     }
 
     @Override
+    public boolean supportsLateral() {
+        return true;
+    }
+
+    @Override
     public String quoteIdentifier(String name) {
         return SqlText.quote(name, '"');
     }

@@ -55,7 +55,7 @@ final class SpatialIndex {
 
     private final SqlDialect dialect;
     private final Set<String> taken;
-    private int nextSeries = 1;
+    private int nextName = 1;
 
     private SpatialIndex(SqlDialect dialect, Set<String> taken) {
         this.dialect = dialect;
@@ -243,6 +243,11 @@ final class SpatialIndex {
         Expr safeRadius = r.isPresent() ? radius
                 : Internal.sql("GREATEST", List.of(radius, Internal.integer(0)));
         Expr cells = Internal.sql("pzvo_cone_cells", List.of(Geometry.x(centre), Geometry.y(centre), safeRadius));
+        if (dialect.supportsLateral()) {
+            DerivedTable lateral = Internal.lateral(newName("pzvo_c"), cells);
+            series.add(lateral);
+            cells = Internal.lateralColumn(lateral);
+        }
         CteTable k = newSeries(CONE_CELL_RANGES);
         series.add(k);
         ResolvedColumn kk = Internal.seriesColumn(k);
@@ -306,11 +311,17 @@ final class SpatialIndex {
     }
 
     private CteTable newSeries(int count) {
+        return Internal.series(newName("pzvo_k"), count);
+    }
+
+    /** A correlation name used nowhere in the query. */
+    private String newName(String prefix) {
         String name;
         do {
-            name = "pzvo_k" + nextSeries++;
+            name = prefix + nextName++;
         } while (taken.contains(name));
-        return Internal.series(name, count);
+        taken.add(name);
+        return name;
     }
 
     private static Optional<double[]> boxVertices(Box box) {

@@ -71,6 +71,13 @@ public interface SqlDialect {
     String integerSeries(int count, String alias, String column);
 
     /**
+     * Capability consulted by the rewriter: whether a derived table in FROM may be {@code LATERAL}
+     * (refer to the FROM items before it). When true, the cone cells of a positional join are
+     * computed once per outer row in a lateral subquery instead of in every range predicate.
+     */
+    boolean supportsLateral();
+
+    /**
      * Capability consulted by the rewriter: whether the engine turns {@code (c >= a1 AND c < b1) OR
      * (c >= a2 AND c < b2) ...} on an indexed column into index range scans (PostgreSQL's BitmapOr).
      * When false, constant HEALPix ranges are joined from a series instead.

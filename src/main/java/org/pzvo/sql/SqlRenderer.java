@@ -121,6 +121,9 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitDerivedTable(DerivedTable n) {
+        if (Internal.isLateral(n)) {
+            return "LATERAL (" + sql(n.query()) + ") AS " + q(Internal.lateralName(n));
+        }
         return "(" + sql(n.query()) + ") AS " + q(n.alias().text());
     }
 
