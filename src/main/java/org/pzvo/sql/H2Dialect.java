@@ -25,6 +25,11 @@ public record H2Dialect(boolean indexesRangeDisjunction) implements SqlDialect {
     }
 
     @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
+    @Override
     public boolean supportsLateral() {
         return false;
     }

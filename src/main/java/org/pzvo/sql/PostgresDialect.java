@@ -25,6 +25,11 @@ public record PostgresDialect(boolean indexesRangeDisjunction) implements SqlDia
     }
 
     @Override
+    public boolean supportsFullJoin() {
+        return true;
+    }
+
+    @Override
     public boolean supportsLateral() {
         return true;
     }

@@ -70,6 +70,9 @@ public interface SqlDialect {
      */
     String integerSeries(int count, String alias, String column);
 
+    /** Capability: whether FULL OUTER JOIN exists (H2 2.3 has none; the translator then refuses it). */
+    boolean supportsFullJoin();
+
     /**
      * Capability consulted by the rewriter: whether a derived table in FROM may be {@code LATERAL}
      * (refer to the FROM items before it). When true, the cone cells of a positional join are

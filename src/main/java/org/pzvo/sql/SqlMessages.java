@@ -26,4 +26,9 @@ final class SqlMessages {
     static String nulCharacter() {
         return "text must not contain NUL characters";
     }
+
+    static String fullJoinUnsupported(String engine) {
+        return "FULL OUTER JOIN is not supported by this service's database (" + engine + ");"
+                + " combine a LEFT and a RIGHT OUTER JOIN with UNION instead";
+    }
 }

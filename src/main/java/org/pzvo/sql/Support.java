@@ -7,6 +7,8 @@ import org.pzvo.adql.ast.CommonTableExpr;
 import org.pzvo.adql.ast.DerivedColumn;
 import org.pzvo.adql.ast.DerivedTable;
 import org.pzvo.adql.ast.Identifier;
+import org.pzvo.adql.ast.Join;
+import org.pzvo.adql.ast.JoinType;
 import org.pzvo.adql.ast.Node;
 import org.pzvo.adql.ast.Nodes;
 import org.pzvo.adql.ast.Query;
@@ -15,18 +17,21 @@ import org.pzvo.adql.ast.StringLiteral;
 
 /**
  * Pass: refuses, with the span of the offending text, what the SQL translation does not support:
- * REGION, CAST of a string to a geometry, and NUL characters in literals or names (neither engine
- * can store them in a statement). Changes nothing, so it returns its argument.
+ * REGION, CAST of a string to a geometry, NUL characters in literals or names (neither engine
+ * can store them in a statement), and FULL OUTER JOIN where the engine has none. Changes nothing, so it returns its argument.
  */
 final class Support {
     private Support() {
     }
 
-    static Query check(Query query) throws AdqlException {
+    static Query check(Query query, SqlDialect dialect) throws AdqlException {
         AdqlException[] failure = new AdqlException[1];
         Nodes.walk(query, node -> {
             if (failure[0] == null) {
                 failure[0] = problem(node);
+            }
+            if (failure[0] == null && node instanceof Join j && j.type() == JoinType.FULL && !dialect.supportsFullJoin()) {
+                failure[0] = new AdqlException(j.span(), SqlMessages.fullJoinUnsupported(dialect.engine().name()));
             }
         });
         if (failure[0] != null) {
