@@ -11,8 +11,9 @@ import org.pzvo.adql.check.ResultColumn;
  * resolution, type and unit checks, IN_UNIT conversion and {@code *} expansion are the
  * checker's, before these):
  * <ol>
- *   <li>{@link Support}: refuse what cannot be translated (REGION, string-to-geometry CAST, NUL,
+ *   <li>{@link Support}: refuse what cannot be translated (string-to-geometry CAST, NUL,
  *       FULL OUTER JOIN on H2);</li>
+ *   <li>{@link Regions}: REGION with a constant STC-S string → the geometry constructor;</li>
  *   <li>{@link JoinColumns}: NATURAL → USING, merged USING columns → the columns they stand for;</li>
  *   <li>{@link RowLimit}: the service row limit caps the outermost query;</li>
  *   <li>{@link SpatialIndex}: spatial conditions → HEALPix range predicates, constant shapes and
@@ -30,6 +31,7 @@ final class Passes {
     static List<Pass> standard(SqlDialect dialect, long rowLimit, List<ResultColumn> columns) {
         return List.of(
                 query -> Support.check(query, dialect),
+                Regions::apply,
                 JoinColumns::apply,
                 query -> RowLimit.apply(query, rowLimit, columns),
                 query -> SpatialIndex.apply(query, dialect),

@@ -6,8 +6,8 @@ final class SqlMessages {
     private SqlMessages() {
     }
 
-    static String regionUnsupported() {
-        return "REGION is not supported; write the shape with POINT, CIRCLE, BOX or POLYGON";
+    static String regionUnsupported(String stcs) {
+        return "REGION supports the STC-S shapes POSITION, CIRCLE, BOX and POLYGON in ICRS, not '" + stcs + "'";
     }
 
     static String regionNotConstant() {

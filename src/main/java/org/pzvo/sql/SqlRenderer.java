@@ -351,7 +351,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitRegion(Region n) {
-        throw new IllegalStateException("Expected REGION to be refused by Support");
+        throw new IllegalStateException("Expected REGION to be rewritten by Regions");
     }
 
     // ------------------------------------------------------------------ predicates

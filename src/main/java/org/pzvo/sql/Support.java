@@ -12,12 +12,11 @@ import org.pzvo.adql.ast.JoinType;
 import org.pzvo.adql.ast.Node;
 import org.pzvo.adql.ast.Nodes;
 import org.pzvo.adql.ast.Query;
-import org.pzvo.adql.ast.Region;
 import org.pzvo.adql.ast.StringLiteral;
 
 /**
  * Pass: refuses, with the span of the offending text, what the SQL translation does not support:
- * REGION, CAST of a string to a geometry, NUL characters in literals or names (neither engine
+ * CAST of a string to a geometry, NUL characters in literals or names (neither engine
  * can store them in a statement), and FULL OUTER JOIN where the engine has none. Changes nothing, so it returns its argument.
  */
 final class Support {
@@ -41,9 +40,6 @@ final class Support {
     }
 
     private static AdqlException problem(Node node) {
-        if (node instanceof Region r) {
-            return new AdqlException(r.span(), SqlMessages.regionUnsupported());
-        }
         if (node instanceof Cast c && c.type().isGeometry() && Geometry.kind(c.value()) == Geometry.Kind.OTHER
                 && !(c.value() instanceof org.pzvo.adql.ast.NullLiteral)) {
             return new AdqlException(c.span(), SqlMessages.geometryCastUnsupported(c.type().adql()));
