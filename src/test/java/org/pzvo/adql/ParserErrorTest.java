@@ -20,7 +20,7 @@ class ParserErrorTest {
         SELECT a FROM t WHERE a = 1 AND    | line 1, column 32: unexpected end of query; expecting a condition
         SELECT distance FROM stars         | line 1, column 17: mismatched input 'FROM'; expecting '(' ('distance' is a reserved word; write "distance" to use it as a name)
         SELECT size FROM stars             | line 1, column 8: mismatched input 'size'; expecting an expression ('size' is a reserved word; write "size" to use it as a name)
-        SELECT a FROM t INNER JOIN u       | line 1, column 29: unexpected end of query; expecting ON or USING
+        SELECT a FROM t INNER JOIN         | line 1, column 27: unexpected end of query; expecting a name or '('
         SELECT TOP -1 a FROM t             | line 1, column 12: mismatched input '-'; expecting an unsigned integer
         SELECT a FROM t OFFSET 1.5         | line 1, column 24: mismatched input '1.5'; expecting an unsigned integer
         SELECT a FROM t GROUP a            | line 1, column 23: mismatched input 'a'; expecting BY

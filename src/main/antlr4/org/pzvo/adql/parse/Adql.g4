@@ -47,8 +47,10 @@ selectItem
 
 fromClause : FROM tableReference (',' tableReference)* ;
 
+// The join specification is optional as in the ADQL 2.1 BNF (<qualified_join>); a join without one
+// is a cross join (the checker makes it ON TRUE).
 tableReference
-    : tableReference joinType? JOIN tableReference joinSpec  # qualifiedJoin
+    : tableReference joinType? JOIN tableReference joinSpec? # qualifiedJoin
     | tableReference NATURAL joinType? JOIN tableReference   # naturalJoin
     | tablePrimary                                            # primaryTable
     ;

@@ -246,6 +246,13 @@ class CheckerTest {
         assertEquals("mag", q.columns().get(1).unit());
     }
 
+    @Test
+    void aJoinWithoutSpecificationBecomesOnTrue() throws AdqlException {
+        CheckedQuery q = check("SELECT o.objectId FROM lsst.object AS o LEFT OUTER JOIN pz.photoz AS p");
+        assertTrue(AdqlPrinter.print(q.resolved()).endsWith(
+                "FROM \"lsst\".\"object\" AS \"o\" LEFT OUTER JOIN \"pz\".\"photoz\" AS \"p\" ON TRUE"));
+    }
+
     private static <T> List<T> collect(Node root, Class<T> type) {
         List<T> out = new java.util.ArrayList<>();
         Nodes.walk(root, n -> {
