@@ -264,16 +264,22 @@ abstract class ExprBuilder extends AdqlBaseVisitor<Object> {
             case AdqlLexer.DECIMAL -> new NumericLiteral(span, text, NumericKind.DECIMAL);
             case AdqlLexer.REAL_NUMBER -> new NumericLiteral(span, text, NumericKind.REAL);
             case AdqlLexer.HEX_NUMBER -> new NumericLiteral(span, text, NumericKind.HEX);
-            case AdqlLexer.STRING -> stringLiteral(token);
+            case AdqlLexer.STRING -> stringLiteral(ctx.literal().STRING());
             case AdqlLexer.TRUE -> new BooleanLiteral(span, true);
             case AdqlLexer.FALSE -> new BooleanLiteral(span, false);
             default -> new NullLiteral(span);
         };
     }
 
-    private static StringLiteral stringLiteral(Token token) {
-        String text = token.getText();
-        return new StringLiteral(Spans.of(token), text.substring(1, text.length() - 1).replace("''", "'"));
+    /** One string literal from one or more adjacent quoted parts, each unescaped ('' is '). */
+    private static StringLiteral stringLiteral(List<TerminalNode> parts) {
+        StringBuilder value = new StringBuilder();
+        for (TerminalNode part : parts) {
+            String text = part.getText();
+            value.append(text, 1, text.length() - 1);
+        }
+        Span span = Span.between(Spans.of(parts.get(0)), Spans.of(parts.get(parts.size() - 1)));
+        return new StringLiteral(span, value.toString().replace("''", "'"));
     }
 
     @Override
@@ -355,7 +361,7 @@ abstract class ExprBuilder extends AdqlBaseVisitor<Object> {
 
     @Override
     public Expr visitInUnitPrimary(AdqlParser.InUnitPrimaryContext ctx) {
-        return new InUnit(span(ctx), expr(ctx.valueExpr()), stringLiteral(ctx.STRING().getSymbol()));
+        return new InUnit(span(ctx), expr(ctx.valueExpr()), stringLiteral(ctx.STRING()));
     }
 
     @Override
