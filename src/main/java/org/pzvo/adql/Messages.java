@@ -81,10 +81,6 @@ public final class Messages {
         return "invalid arguments for " + function + "; expecting " + String.join(" or ", forms);
     }
 
-    public static String notNumeric(String what) {
-        return "expecting a numeric value, not " + what;
-    }
-
     public static String notAPoint(String what) {
         return "expecting a point (POINT(...) or a point-valued column), not " + what;
     }

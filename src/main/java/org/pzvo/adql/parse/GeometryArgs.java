@@ -25,8 +25,8 @@ import org.pzvo.adql.ast.Unary;
  * coordinate system (deprecated but allowed), then either inline coordinates or point values.
  * Inline coordinates become {@link Point} nodes without coordinate system, so that later stages
  * see one shape per constructor. The form is decided syntactically: a leading string literal,
- * NULL or concatenation is a coordinate system; a string literal where a number is needed, or a
- * number where a point is needed, is an error here rather than in the checker.
+ * NULL or concatenation is a coordinate system; a literal or arithmetic where a point is needed is
+ * an error here rather than in the checker (that is what makes {@code CIRCLE('fk5', 2, 3)} invalid).
  */
 final class GeometryArgs {
     private GeometryArgs() {
@@ -126,11 +126,11 @@ final class GeometryArgs {
                 || e instanceof Binary b && b.operator() == BinaryOperator.CONCAT;
     }
 
+    /**
+     * A coordinate, radius or size. Any value expression is syntactically allowed here (the BNF's
+     * numeric_value_expression admits literals of every type); the checker checks the type.
+     */
     private static Expr number(Expr e) {
-        if (e instanceof StringLiteral || e instanceof BooleanLiteral
-                || e instanceof Binary b && b.operator() == BinaryOperator.CONCAT) {
-            throw AstBuilder.error(e.span(), Messages.notNumeric(describe(e)));
-        }
         return e;
     }
 
