@@ -85,6 +85,10 @@ public final class Messages {
         return "expecting a point (POINT(...) or a point-valued column), not " + what;
     }
 
+    public static String unknownCoordSys(String text) {
+        return "unknown coordinate system '" + text + "'; expecting an STC-S frame such as 'ICRS', or ''";
+    }
+
     public static String notACoordSys(String what) {
         return "expecting a coordinate system string, not " + what;
     }
