@@ -89,6 +89,10 @@ public final class Messages {
         return "unknown coordinate system '" + text + "'; expecting an STC-S frame such as 'ICRS', or ''";
     }
 
+    public static String geometryOperand(String operator) {
+        return "a geometry cannot be an operand of " + operator;
+    }
+
     public static String notACoordSys(String what) {
         return "expecting a coordinate system string, not " + what;
     }

@@ -31,6 +31,7 @@ class ParserErrorTest {
         SELECT DISTANCE(1, 2, 3) FROM t    | line 1, column 8: DISTANCE takes 2 or 4 arguments, not 3
         SELECT CIRCLE('ICRS', 1, 2) FROM t | line 1, column 23: expecting a point (POINT(...) or a point-valued column), not a number
         SELECT POINT('QUARK', 1, 2) FROM t | line 1, column 14: unknown coordinate system 'QUARK'; expecting an STC-S frame such as 'ICRS', or ''
+        SELECT POINT(1, 2) + 1 FROM t      | line 1, column 8: a geometry cannot be an operand of +
         SELECT POINT(1, 2, 3) FROM t       | line 1, column 14: expecting a coordinate system string, not a number
         SELECT POLYGON(1, 2, 3, 4) FROM t  | line 1, column 16: expecting a point (POINT(...) or a point-valued column), not a number
         SELECT CAST(a AS FLOAT) FROM t     | line 1, column 18: mismatched input 'FLOAT'; expecting BIGINT, CHAR, CIRCLE, DOUBLE, INTEGER, POINT, POLYGON, REAL, SMALLINT, TIMESTAMP or VARCHAR

@@ -231,9 +231,22 @@ abstract class ExprBuilder extends AdqlBaseVisitor<Object> {
         Expr result = expr(current);
         for (int i = spine.size() - 1; i >= 0; i--) {
             AdqlParser.BinaryExprContext b = spine.get(i);
-            result = new Binary(span(b), binaryOperator(b.op.getType()), result, expr(b.valueExpr(1)));
+            Binary binary = new Binary(span(b), binaryOperator(b.op.getType()), result, expr(b.valueExpr(1)));
+            checkNotGeometry(binary.left(), binary.operator());
+            checkNotGeometry(binary.right(), binary.operator());
+            result = binary;
         }
         return result;
+    }
+
+    /** Geometry values are not operands of arithmetic or string operators (ADQL 2.1 BNF value kinds). */
+    private static void checkNotGeometry(Expr operand, BinaryOperator op) {
+        boolean geometry = operand instanceof Point || operand instanceof Circle || operand instanceof Box
+                || operand instanceof Polygon || operand instanceof Region
+                || operand instanceof BuiltinCall call && call.function() == BuiltinFunction.CENTROID;
+        if (geometry) {
+            throw error(operand.span(), Messages.geometryOperand(op.symbol()));
+        }
     }
 
     private static BinaryOperator binaryOperator(int tokenType) {
