@@ -46,12 +46,14 @@ class ConformanceTest {
         return all;
     }
 
+    /** Skips (rather than fails) the parameterized tests when the shared folder is absent. */
     static Stream<ConformanceQueries.Case> cases() throws Exception {
+        assumeTrue(ConformanceQueries.present(), "../shared/adql-conformance is absent");
         return ConformanceQueries.all().stream();
     }
 
     static Stream<ConformanceQueries.Case> validCases() throws Exception {
-        return ConformanceQueries.all().stream().filter(ConformanceQueries.Case::valid);
+        return cases().filter(ConformanceQueries.Case::valid);
     }
 
     private static Query accept(String adql) throws AdqlException {
