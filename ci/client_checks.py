@@ -150,6 +150,19 @@ def pyvo_sync():
     assert "lsst.object" in tables and "pz.photoz" in tables, tables
 
 
+def tapquery_async():
+    out = stilts("tapquery", f"tapurl={TAP}", f"adql={SIMPLE_QUERY}", "sync=false", "omode=count")
+    assert "rows: 100" in out, out
+
+
+def pyvo_async():
+    import pyvo
+    service = pyvo.dal.TAPService(TAP)
+    result = service.run_async(SIMPLE_QUERY)
+    assert len(result) == 100
+    assert str(result.to_table()["coord_ra"].unit) == "deg"
+
+
 def pyvo_error():
     import pyvo
     service = pyvo.dal.TAPService(TAP)
@@ -186,7 +199,9 @@ for fmt, mime, stil_fmt in FORMATS:
 check("MAXREC overflow flagged", overflow)
 check("POST query", post_query)
 check("stilts tapquery", tapquery)
+check("stilts tapquery sync=false", tapquery_async)
 check("pyvo sync query and tables", pyvo_sync)
+check("pyvo run_async", pyvo_async)
 check("pyvo error message with position", pyvo_error)
 for params, needle in BAD:
     check(f"bad request {params}", bad_request(params, needle))

@@ -81,12 +81,16 @@ public final class Messages {
         return "invalid arguments for " + function + "; expecting " + String.join(" or ", forms);
     }
 
-    public static String notNumeric(String what) {
-        return "expecting a numeric value, not " + what;
-    }
-
     public static String notAPoint(String what) {
         return "expecting a point (POINT(...) or a point-valued column), not " + what;
+    }
+
+    public static String unknownCoordSys(String text) {
+        return "unknown coordinate system '" + text + "'; expecting an STC-S frame such as 'ICRS', or ''";
+    }
+
+    public static String geometryOperand(String operator) {
+        return "a geometry cannot be an operand of " + operator;
     }
 
     public static String notACoordSys(String what) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.pzvo.db.ColumnMeta;
 import org.pzvo.db.Engine;
 import org.pzvo.db.SqlNames;
+import org.pzvo.db.SqlTypes;
 import org.pzvo.db.TableMeta;
 
 /**
@@ -91,7 +92,7 @@ final class BatchInserter implements AutoCloseable {
                 for (int k = 0; k < a.length; k++) {
                     boxed[k] = a[k];
                 }
-                statement.setArray(p, connection.createArrayOf("REAL", boxed));
+                statement.setArray(p, connection.createArrayOf(SqlTypes.elementType(column), boxed));
             }
         } else {
             statement.setObject(p, v);

@@ -207,7 +207,7 @@ public final class DemoData {
                 photoz.add(o.objectId(), PhotoZModel.RUNS[r].runId(), o.raDeg(), o.decDeg(), o.hpx29(),
                         (float) s.mode(), (float) s.mean(), (float) s.median(), (float) s.std(), (float) s.lo68(),
                         (float) s.hi68(), (float) s.q05(), (float) s.q25(), (float) s.q75(), (float) s.q95(),
-                        (float) s.odds(), (float) s.mc(), s.flags(), pz.pdf());
+                        (float) s.odds(), (float) s.mc(), s.flags(), o.index() < spec.pdfRows() ? pz.pdf() : null);
                 float[] pdf = pz.pdf();
                 int bin = DemoTables.tomoBin((float) s.mode());
                 for (int target : new int[] {0, bin}) {

@@ -2,13 +2,20 @@
 package org.pzvo.ingest;
 
 /**
- * What demo data set to generate: the number of objects and the seed. The same spec always
- * gives the same rows, on any engine and with any number of threads.
+ * What demo data set to generate: the number of objects, the seed, and how many objects get
+ * their photo-z PDFs stored. The same spec always gives the same rows, on any engine and with
+ * any number of threads.
  *
- * @param rows number of lsst.object rows, at least 1
- * @param seed global random seed
+ * <p>{@code pdfRows} bounds the size of the database: objects with an index at or above it get
+ * pz.photoz rows whose point estimates are still derived from their PDF, but whose {@code pdf}
+ * column is NULL (301 floats per row and run dominate the volume: about 2.4 GB per million
+ * objects). The two-argument constructor stores every PDF.
+ *
+ * @param rows    number of lsst.object rows, in [1, 100000000]
+ * @param seed    global random seed
+ * @param pdfRows number of objects (the first ones) whose PDFs are stored, in [0, rows]
  */
-public record DemoSpec(long rows, long seed) {
+public record DemoSpec(long rows, long seed, long pdfRows) {
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 20250630L;
 
@@ -16,5 +23,14 @@ public record DemoSpec(long rows, long seed) {
         if (rows < 1 || rows > 100_000_000L) {
             throw new IllegalArgumentException("Expected a number of demo rows in [1, 100000000], actual " + rows);
         }
+        if (pdfRows < 0 || pdfRows > rows) {
+            throw new IllegalArgumentException("Expected a number of stored PDFs in [0, " + rows + "], actual "
+                    + pdfRows);
+        }
+    }
+
+    /** Every object gets its PDFs stored. */
+    public DemoSpec(long rows, long seed) {
+        this(rows, seed, rows);
     }
 }

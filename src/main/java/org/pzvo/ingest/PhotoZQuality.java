@@ -12,6 +12,16 @@ public record PhotoZQuality(int runId, String algorithm, String sample, double m
                             double sigma68, double sigmaNmad, double outlierFraction, double pitKs) {
     static final double OUTLIER_LIMIT = 0.15;
 
+    /**
+     * One line for a console, e.g. {@code bpz validation i<25.3: n=752 bias=+0.0014 sigma_68=0.0386
+     * sigma_NMAD=0.0388 outliers=2.9% PIT-KS=0.057}.
+     */
+    public String summaryLine() {
+        return String.format(java.util.Locale.ROOT, "%s %s i<%.1f: n=%d bias=%+.4f sigma_68=%.4f sigma_NMAD=%.4f"
+                + " outliers=%.1f%% PIT-KS=%.3f", algorithm, sample, magCut, n, bias, sigma68, sigmaNmad,
+                100 * outlierFraction, pitKs);
+    }
+
     /** Computes the metrics of paired z_phot, z_spec and PIT values. */
     static PhotoZQuality of(int runId, String algorithm, String sample, double magCut, double[] zPhot,
                             double[] zSpec, double[] pit) {

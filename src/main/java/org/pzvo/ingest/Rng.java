@@ -17,7 +17,6 @@ final class Rng {
     static final long ORPHAN = 5;
     static final long FIELD = 6;
     static final long DEPTH_PIXEL = 7;
-    static final long SPLIT = 8;
 
     private Rng() {
     }

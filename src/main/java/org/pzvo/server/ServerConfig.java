@@ -54,8 +54,9 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         Storage storage = new Storage(dataDir, home.resolve(src.string("metadata.dir")).toAbsolutePath().normalize());
         String url = src.string("db.url");
         if (url.isEmpty()) {
-            // Lazy execution lets H2 stream a result instead of building it in memory first.
-            url = "jdbc:h2:file:" + dataDir.resolve("pzvo") + ";LAZY_QUERY_EXECUTION=TRUE";
+            // Lazy execution lets H2 stream a result instead of building it in memory first;
+            // WRITE_DELAY=0 writes every commit at once, so a kill -9 loses no committed job.
+            url = "jdbc:h2:file:" + dataDir.resolve("pzvo") + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw src.bad("db.url", url, "empty (embedded H2), a jdbc:h2: URL or a jdbc:postgresql: URL");
         }

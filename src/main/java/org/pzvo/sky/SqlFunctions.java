@@ -14,8 +14,9 @@ import org.pzvo.db.Engine;
 /**
  * The SQL functions of CONTRACTS.md ("org.pzvo.sky SQL functions"), and their installation.
  *
- * <p>On H2 each public static method below is registered with {@code CREATE ALIAS} (and
- * {@link Histogram} and {@link StringAgg} with {@code CREATE AGGREGATE}); on PostgreSQL the same functions are
+ * <p>On H2 each public static method below is registered with {@code CREATE ALIAS ...
+ * DETERMINISTIC} (so calls with constant arguments are evaluated once), and {@link Histogram}
+ * and {@link StringAgg} with {@code CREATE AGGREGATE}; on PostgreSQL the same functions are
  * SQL/plpgsql functions from {@code postgresql-functions.sql}, which mirror these methods
  * operation by operation. Angles are degrees; a NULL argument gives NULL (H2 does not call a
  * method with a primitive parameter for a NULL argument; array and string parameters are checked
@@ -52,7 +53,7 @@ public final class SqlFunctions {
         try (Statement statement = connection.createStatement()) {
             if (engine == Engine.H2) {
                 for (String[] alias : H2_ALIASES) {
-                    statement.execute("CREATE ALIAS IF NOT EXISTS " + alias[0] + " FOR '"
+                    statement.execute("CREATE ALIAS IF NOT EXISTS " + alias[0] + " DETERMINISTIC FOR '"
                             + SqlFunctions.class.getName() + "." + alias[1] + "'");
                 }
                 statement.execute("CREATE AGGREGATE IF NOT EXISTS ivo_histogram FOR '"

@@ -62,5 +62,4 @@ final class FromColumns {
         }
         return outputNames(((WithQuery) query).body());
     }
-
 }

@@ -25,6 +25,16 @@ public record H2Dialect(boolean indexesRangeDisjunction) implements SqlDialect {
     }
 
     @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsLateral() {
+        return false;
+    }
+
+    @Override
     public String quoteIdentifier(String name) {
         return SqlText.quote(name, '"');
     }
@@ -95,6 +105,13 @@ public record H2Dialect(boolean indexesRangeDisjunction) implements SqlDialect {
     @Override
     public String arrayElement(String array, String index1) {
         return "(" + array + ")[" + index1 + "]";
+    }
+
+    @Override
+    public String arrayElementOrNull(String array, String index1) {
+        // H2 raises an error for an out-of-range subscript, whatever the order of evaluation of the
+        // conditions that would exclude it; CASE is evaluated lazily.
+        return "CASE WHEN " + index1 + " <= CARDINALITY(" + array + ") THEN (" + array + ")[" + index1 + "] END";
     }
 
     @Override

@@ -25,6 +25,16 @@ public record PostgresDialect(boolean indexesRangeDisjunction) implements SqlDia
     }
 
     @Override
+    public boolean supportsFullJoin() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsLateral() {
+        return true;
+    }
+
+    @Override
     public String quoteIdentifier(String name) {
         return SqlText.quote(name, '"');
     }
@@ -101,6 +111,11 @@ public record PostgresDialect(boolean indexesRangeDisjunction) implements SqlDia
 
     @Override
     public String arrayElement(String array, String index1) {
+        return "(" + array + ")[" + index1 + "]";
+    }
+
+    @Override
+    public String arrayElementOrNull(String array, String index1) {
         return "(" + array + ")[" + index1 + "]";
     }
 

@@ -55,7 +55,7 @@ final class SpatialIndex {
 
     private final SqlDialect dialect;
     private final Set<String> taken;
-    private int nextSeries = 1;
+    private int nextName = 1;
 
     private SpatialIndex(SqlDialect dialect, Set<String> taken) {
         this.dialect = dialect;
@@ -243,12 +243,19 @@ final class SpatialIndex {
         Expr safeRadius = r.isPresent() ? radius
                 : Internal.sql("GREATEST", List.of(radius, Internal.integer(0)));
         Expr cells = Internal.sql("pzvo_cone_cells", List.of(Geometry.x(centre), Geometry.y(centre), safeRadius));
+        if (dialect.supportsLateral()) {
+            DerivedTable lateral = Internal.lateral(newName("pzvo_c"), cells);
+            series.add(lateral);
+            cells = Internal.lateralColumn(lateral);
+        }
         CteTable k = newSeries(CONE_CELL_RANGES);
         series.add(k);
         ResolvedColumn kk = Internal.seriesColumn(k);
         Expr half = new Binary(Span.NONE, BinaryOperator.DIVIDE, Internal.cardinality(cells), Internal.integer(2));
-        added.add(new Comparison(Span.NONE, ComparisonOperator.LESS_THAN_OR_EQUAL, kk, half));
-        added.add(rangeFromSeries(t, cells, kk));
+        // Never NULL: H2 2.3 fails ("Unexpected code path") when a NULL bound reaches SYSTEM_RANGE's index.
+        Expr count = new Coalesce(Span.NONE, List.of(half, Internal.integer(0)));
+        added.add(new Comparison(Span.NONE, ComparisonOperator.LESS_THAN_OR_EQUAL, kk, count));
+        added.add(rangeFromSeries(t, cells, kk, true));
     }
 
     private void constantPolygon(Indexed t, Optional<double[]> vertices, List<Predicate> added, List<FromItem> series) {
@@ -285,14 +292,15 @@ final class SpatialIndex {
         }
         CteTable k = newSeries(ranges.length / 2);
         series.add(k);
-        added.add(rangeFromSeries(t, Internal.array(bounds), Internal.seriesColumn(k)));
+        added.add(rangeFromSeries(t, Internal.array(bounds), Internal.seriesColumn(k), false));
     }
 
-    /** {@code hpx >= ranges[2k-1] AND hpx < ranges[2k]}. */
-    private static Predicate rangeFromSeries(Indexed t, Expr ranges, ResolvedColumn k) {
+    /** {@code hpx >= ranges[2k-1] AND hpx < ranges[2k]}; {@code mayBeShort} when k can exceed the ranges. */
+    private static Predicate rangeFromSeries(Indexed t, Expr ranges, ResolvedColumn k, boolean mayBeShort) {
         Expr twoK = new Binary(Span.NONE, BinaryOperator.MULTIPLY, Internal.integer(2), k);
-        Expr lo = Internal.element(ranges, new Binary(Span.NONE, BinaryOperator.SUBTRACT, twoK, Internal.integer(1)));
-        Expr hi = Internal.element(ranges, twoK);
+        Expr twoKMinusOne = new Binary(Span.NONE, BinaryOperator.SUBTRACT, twoK, Internal.integer(1));
+        Expr lo = mayBeShort ? Internal.elementOrNull(ranges, twoKMinusOne) : Internal.element(ranges, twoKMinusOne);
+        Expr hi = mayBeShort ? Internal.elementOrNull(ranges, twoK) : Internal.element(ranges, twoK);
         return between(t, lo, hi);
     }
 
@@ -303,11 +311,17 @@ final class SpatialIndex {
     }
 
     private CteTable newSeries(int count) {
+        return Internal.series(newName("pzvo_k"), count);
+    }
+
+    /** A correlation name used nowhere in the query. */
+    private String newName(String prefix) {
         String name;
         do {
-            name = "pzvo_k" + nextSeries++;
+            name = prefix + nextName++;
         } while (taken.contains(name));
-        return Internal.series(name, count);
+        taken.add(name);
+        return name;
     }
 
     private static Optional<double[]> boxVertices(Box box) {

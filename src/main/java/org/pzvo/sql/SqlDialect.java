@@ -55,8 +55,11 @@ public interface SqlDialect {
     /** A DOUBLE PRECISION array built from the given element expressions (DALI geometry values). */
     String doubleArray(List<String> elementsSql);
 
-    /** Element {@code index1Sql} (1-based) of an array; NULL or an error when out of range. */
+    /** Element {@code index1Sql} (1-based) of an array known to be long enough. */
     String arrayElement(String arraySql, String index1Sql);
+
+    /** Element {@code index1Sql} (1-based) of an array, or NULL when the index is out of range. */
+    String arrayElementOrNull(String arraySql, String index1Sql);
 
     /** The aggregate concatenating the string values of a group separated by a delimiter (ivo_string_agg). */
     String stringAggregate(String valueSql, String delimiterSql);
@@ -66,6 +69,16 @@ public interface SqlDialect {
      * {@code alias} (both are written quoted).
      */
     String integerSeries(int count, String alias, String column);
+
+    /** Capability: whether FULL OUTER JOIN exists (H2 2.3 has none; the translator then refuses it). */
+    boolean supportsFullJoin();
+
+    /**
+     * Capability consulted by the rewriter: whether a derived table in FROM may be {@code LATERAL}
+     * (refer to the FROM items before it). When true, the cone cells of a positional join are
+     * computed once per outer row in a lateral subquery instead of in every range predicate.
+     */
+    boolean supportsLateral();
 
     /**
      * Capability consulted by the rewriter: whether the engine turns {@code (c >= a1 AND c < b1) OR

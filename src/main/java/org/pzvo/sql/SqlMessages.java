@@ -6,8 +6,8 @@ final class SqlMessages {
     private SqlMessages() {
     }
 
-    static String regionUnsupported() {
-        return "REGION is not supported; write the shape with POINT, CIRCLE, BOX or POLYGON";
+    static String regionUnsupported(String stcs) {
+        return "REGION supports the STC-S shapes POSITION, CIRCLE, BOX and POLYGON in ICRS, not '" + stcs + "'";
     }
 
     static String regionNotConstant() {
@@ -27,16 +27,8 @@ final class SqlMessages {
         return "text must not contain NUL characters";
     }
 
-    static String unknownUnit(String unit) {
-        return "unknown unit '" + unit + "'; known units are " + Units.known();
-    }
-
-    static String unknownSourceUnit(String unit) {
-        return unit == null ? "the unit of the value is not known, so IN_UNIT cannot convert it"
-                : "the value has unit '" + unit + "', which IN_UNIT cannot convert; known units are " + Units.known();
-    }
-
-    static String incompatibleUnits(String from, String to) {
-        return "cannot convert from '" + from + "' to '" + to + "': the units measure different quantities";
+    static String fullJoinUnsupported(String engine) {
+        return "FULL OUTER JOIN is not supported by this service's database (" + engine + ");"
+                + " combine a LEFT and a RIGHT OUTER JOIN with UNION instead";
     }
 }

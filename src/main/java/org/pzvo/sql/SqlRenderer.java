@@ -121,6 +121,9 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitDerivedTable(DerivedTable n) {
+        if (Internal.isLateral(n)) {
+            return "LATERAL (" + sql(n.query()) + ") AS " + q(Internal.lateralName(n));
+        }
         return "(" + sql(n.query()) + ") AS " + q(n.alias().text());
     }
 
@@ -257,6 +260,7 @@ final class SqlRenderer implements AstVisitor<String> {
         if (Internal.isInternal(name)) {
             return switch (name) {
                 case Internal.ELEMENT -> dialect.arrayElement(args.get(0), args.get(1));
+                case Internal.ELEMENT_OR_NULL -> dialect.arrayElementOrNull(args.get(0), args.get(1));
                 case Internal.CARDINALITY -> "CARDINALITY(" + args.get(0) + ")";
                 case Internal.ARRAY -> "ARRAY[" + String.join(", ", args) + "]";
                 default -> name.substring(Internal.PREFIX.length()) + "(" + String.join(", ", args) + ")";
@@ -309,7 +313,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitInUnit(InUnit n) {
-        throw new IllegalStateException("Expected IN_UNIT to be rewritten by UnitConversion");
+        throw new IllegalStateException("Expected IN_UNIT to be converted by the checker");
     }
 
     @Override
@@ -347,7 +351,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitRegion(Region n) {
-        throw new IllegalStateException("Expected REGION to be refused by Support");
+        throw new IllegalStateException("Expected REGION to be rewritten by Regions");
     }
 
     // ------------------------------------------------------------------ predicates
@@ -386,19 +390,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitComparison(Comparison n) {
-        return operand(n.left(), n.right()) + " " + n.operator().symbol() + " " + operand(n.right(), n.left());
-    }
-
-    /** A comparison operand; 0 and 1 compared with a boolean column become FALSE and TRUE (PostgreSQL has no boolean = integer). */
-    private String operand(Expr e, Expr other) {
-        if (e instanceof NumericLiteral lit && isBoolean(other) && (lit.text().equals("0") || lit.text().equals("1"))) {
-            return lit.text().equals("1") ? "TRUE" : "FALSE";
-        }
-        return sql(e);
-    }
-
-    private static boolean isBoolean(Expr e) {
-        return e instanceof ResolvedColumn c && c.info().datatype().equals("boolean") && c.info().arraysize() == null;
+        return sql(n.left()) + " " + n.operator().symbol() + " " + sql(n.right());
     }
 
     @Override

@@ -7,26 +7,30 @@ import org.pzvo.adql.ast.CommonTableExpr;
 import org.pzvo.adql.ast.DerivedColumn;
 import org.pzvo.adql.ast.DerivedTable;
 import org.pzvo.adql.ast.Identifier;
+import org.pzvo.adql.ast.Join;
+import org.pzvo.adql.ast.JoinType;
 import org.pzvo.adql.ast.Node;
 import org.pzvo.adql.ast.Nodes;
 import org.pzvo.adql.ast.Query;
-import org.pzvo.adql.ast.Region;
 import org.pzvo.adql.ast.StringLiteral;
 
 /**
  * Pass: refuses, with the span of the offending text, what the SQL translation does not support:
- * REGION, CAST of a string to a geometry, and NUL characters in literals or names (neither engine
- * can store them in a statement). Changes nothing, so it returns its argument.
+ * CAST of a string to a geometry, NUL characters in literals or names (neither engine
+ * can store them in a statement), and FULL OUTER JOIN where the engine has none. Changes nothing, so it returns its argument.
  */
 final class Support {
     private Support() {
     }
 
-    static Query check(Query query) throws AdqlException {
+    static Query check(Query query, SqlDialect dialect) throws AdqlException {
         AdqlException[] failure = new AdqlException[1];
         Nodes.walk(query, node -> {
             if (failure[0] == null) {
                 failure[0] = problem(node);
+            }
+            if (failure[0] == null && node instanceof Join j && j.type() == JoinType.FULL && !dialect.supportsFullJoin()) {
+                failure[0] = new AdqlException(j.span(), SqlMessages.fullJoinUnsupported(dialect.engine().name()));
             }
         });
         if (failure[0] != null) {
@@ -36,9 +40,6 @@ final class Support {
     }
 
     private static AdqlException problem(Node node) {
-        if (node instanceof Region r) {
-            return new AdqlException(r.span(), SqlMessages.regionUnsupported());
-        }
         if (node instanceof Cast c && c.type().isGeometry() && Geometry.kind(c.value()) == Geometry.Kind.OTHER
                 && !(c.value() instanceof org.pzvo.adql.ast.NullLiteral)) {
             return new AdqlException(c.span(), SqlMessages.geometryCastUnsupported(c.type().adql()));

@@ -20,7 +20,7 @@ class ParserErrorTest {
         SELECT a FROM t WHERE a = 1 AND    | line 1, column 32: unexpected end of query; expecting a condition
         SELECT distance FROM stars         | line 1, column 17: mismatched input 'FROM'; expecting '(' ('distance' is a reserved word; write "distance" to use it as a name)
         SELECT size FROM stars             | line 1, column 8: mismatched input 'size'; expecting an expression ('size' is a reserved word; write "size" to use it as a name)
-        SELECT a FROM t INNER JOIN u       | line 1, column 29: unexpected end of query; expecting ON or USING
+        SELECT a FROM t INNER JOIN         | line 1, column 27: unexpected end of query; expecting a name or '('
         SELECT TOP -1 a FROM t             | line 1, column 12: mismatched input '-'; expecting an unsigned integer
         SELECT a FROM t OFFSET 1.5         | line 1, column 24: mismatched input '1.5'; expecting an unsigned integer
         SELECT a FROM t GROUP a            | line 1, column 23: mismatched input 'a'; expecting BY
@@ -30,7 +30,8 @@ class ParserErrorTest {
         SELECT ROUND(1, 2, 3) FROM t       | line 1, column 8: ROUND takes 1 or 2 arguments, not 3
         SELECT DISTANCE(1, 2, 3) FROM t    | line 1, column 8: DISTANCE takes 2 or 4 arguments, not 3
         SELECT CIRCLE('ICRS', 1, 2) FROM t | line 1, column 23: expecting a point (POINT(...) or a point-valued column), not a number
-        SELECT POINT('a', 'b', 1) FROM t   | line 1, column 19: expecting a numeric value, not a string literal
+        SELECT POINT('QUARK', 1, 2) FROM t | line 1, column 14: unknown coordinate system 'QUARK'; expecting an STC-S frame such as 'ICRS', or ''
+        SELECT POINT(1, 2) + 1 FROM t      | line 1, column 8: a geometry cannot be an operand of +
         SELECT POINT(1, 2, 3) FROM t       | line 1, column 14: expecting a coordinate system string, not a number
         SELECT POLYGON(1, 2, 3, 4) FROM t  | line 1, column 16: expecting a point (POINT(...) or a point-valued column), not a number
         SELECT CAST(a AS FLOAT) FROM t     | line 1, column 18: mismatched input 'FLOAT'; expecting BIGINT, CHAR, CIRCLE, DOUBLE, INTEGER, POINT, POLYGON, REAL, SMALLINT, TIMESTAMP or VARCHAR

@@ -104,6 +104,23 @@ class SchemaInstallerTest {
     }
 
     @Test
+    void secondaryIndexesCanBeDroppedForABulkLoadAndRebuilt() throws SQLException {
+        String sql = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'lsst'"
+                + " AND TABLE_NAME = 'object' AND INDEX_NAME = 'object_hpx29_idx'";
+        try (Connection c = h2File()) {
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            TableMeta object = metadata.requireTable("lsst.object");
+            assertEquals(List.of("CREATE INDEX IF NOT EXISTS \"object_hpx29_idx\" ON \"lsst\".\"object\" (\"hpx29\")"),
+                    SchemaInstaller.indexDdl(object));
+            assertEquals(List.of("1"), TapSchemaChecks.strings(c, sql));
+            SchemaInstaller.dropIndexes(c, object);
+            assertEquals(List.of("0"), TapSchemaChecks.strings(c, sql));
+            SchemaInstaller.createIndexes(c, object);
+            assertEquals(List.of("1"), TapSchemaChecks.strings(c, sql));
+        }
+    }
+
+    @Test
     void sqlTypesPerEngine() {
         TableMeta photoz = metadata.requireTable("pz.photoz");
         ColumnMeta pdf = photoz.column("pdf").orElseThrow();

@@ -78,6 +78,7 @@ class DemoDataH2Test {
         DemoDataChecks.validationMetricsAreRealistic(connection);
         for (PhotoZQuality q : summary.quality()) {
             assertTrue(q.n() > 0, q.toString());
+            assertTrue(q.summaryLine().startsWith(q.algorithm() + " " + q.sample() + " i<"), q.summaryLine());
         }
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.ingest;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.pzvo.db.ColumnMeta;
+import org.pzvo.db.Metadata;
 import org.pzvo.db.SqlNames;
 import org.pzvo.db.TableMeta;
 
@@ -23,6 +25,19 @@ import org.pzvo.db.TableMeta;
  */
 final class TableChecksum {
     private TableChecksum() {
+    }
+
+    /** The tables the demo generator fills. */
+    static final String[] DEMO_TABLES = {"lsst.object", "pz.photoz", "pz.run", "pz.nz", "pz.validation_metrics",
+        "spec.specz", "spec.training_set", "maps.map", "maps.map_pixel"};
+
+    /** Checksums of every demo table, by qualified name. */
+    static Map<String, String> ofDemoTables(Connection c, Metadata metadata) throws SQLException {
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String t : DEMO_TABLES) {
+            sums.put(t, of(c, metadata.requireTable(t)));
+        }
+        return sums;
     }
 
     static String of(Connection c, TableMeta t) throws SQLException {
@@ -36,7 +51,6 @@ final class TableChecksum {
         String columns = t.columns().stream().map(col -> SqlNames.quote(col.name())).collect(Collectors.joining(", "));
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT " + columns + " FROM " + SqlNames.table(t) + " ORDER BY " + order)) {
-            ByteBuffer buf = ByteBuffer.allocate(8);
             while (rs.next()) {
                 for (int i = 0; i < t.columns().size(); i++) {
                     ColumnMeta col = t.columns().get(i);
@@ -44,7 +58,6 @@ final class TableChecksum {
                     md.update((v == null ? "\u0000NULL" : v).getBytes(StandardCharsets.UTF_8));
                     md.update((byte) 0x1f);
                 }
-                buf.clear();
             }
         }
         return HexFormat.of().formatHex(md.digest());

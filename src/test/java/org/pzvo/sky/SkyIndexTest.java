@@ -65,6 +65,19 @@ class SkyIndexTest {
         assertTrue(exact > 100_000 && ties < exact / 10, "exact " + exact + ", ties " + ties);
     }
 
+    /** ivo_healpix_index(k, ra, dec) may be rendered as hpx29 >> 2(29 - k): the same pixel, edges included. */
+    @Test
+    void everyOrderIsTheParentOfTheOrder29Pixel() {
+        for (double[] p : SkyInputs.positions(12, 3000)) {
+            long hpx29 = SkyIndex.hpx29(p[0], p[1]);
+            for (int order = 0; order < SkyIndex.MAX_ORDER; order++) {
+                int o = order;
+                assertEquals(hpx29 >> (2 * (SkyIndex.MAX_ORDER - order)), SkyIndex.index(order, p[0], p[1]),
+                        () -> "order " + o + " at (" + p[0] + ", " + p[1] + ")");
+            }
+        }
+    }
+
     @Test
     void randomPositionsGiveExactlyTheReferencePixel() {
         java.util.Random random = new java.util.Random(5);

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.pzvo.adql.AdqlException;
 
-/** Expected SQL of one ADQL query, side by side for both dialects: {@code sql(adql).h2(...).postgres(...)}. */
+/**
+ * Expected SQL of one ADQL query, side by side for both dialects:
+ * {@code sql(adql).h2(expectedH2).postgres(expectedPostgres)}, or {@code .both(expected)}.
+ */
 final class Golden {
     private final String adql;
     private final long rowLimit;
@@ -38,7 +41,8 @@ final class Golden {
         return h2(expected).postgres(expected);
     }
 
-    private String translate(SqlDialect dialect) {
+    /** The SQL for {@code dialect}. */
+    String translate(SqlDialect dialect) {
         try {
             return Translator.of(SkyCatalog.INSTANCE, dialect).translate(adql, rowLimit).sql();
         } catch (AdqlException e) {

@@ -29,8 +29,15 @@ final class SkyData {
         {0, 0}, {180, 0}, {90, 66.4}, {200, 89.5}, {10, -89.7}, {135, -41.81},
     };
 
-    /** One source row. */
-    record Src(int id, Double ra, Double dec) {
+    /** Names with quotes, backslashes, semicolons, comment markers and a look-alike quote (U+02BC). */
+    static final List<String> HOSTILE_NAMES = List.of("O'Brien", "a\\b", "x'; DROP TABLE \"sky\".\"src\"; --",
+            "/* c */", "--", "\u02bc; SELECT 1", "''", "\\'", "E'\\x41'", "$$; DROP TABLE x; $$");
+
+    /** One source row; {@code name} is null for the default {@code src<id>}. */
+    record Src(int id, Double ra, Double dec, String name) {
+        Src(int id, Double ra, Double dec) {
+            this(id, ra, dec, null);
+        }
     }
 
     /** One reference row. */
@@ -63,6 +70,9 @@ final class SkyData {
         }
         sources.add(new Src(sources.size() + 1, null, null));
         sources.add(new Src(sources.size() + 1, 10.0, null));
+        for (String name : HOSTILE_NAMES) {
+            sources.add(new Src(sources.size() + 1, null, null, name));
+        }
         double[] radii = {0.1 / 3600, 1 / 3600.0, 10 / 3600.0, 0.01, 0.2, 0.5, 2, 5};
         for (int i = 0; i < 160; i++) {
             double[] p;
@@ -152,7 +162,7 @@ final class SkyData {
                 p.setDouble(5, 1000.0 * src.id());
                 p.setFloat(6, 15 + src.id() % 10);
                 p.setBoolean(7, src.id() % 2 == 0);
-                p.setString(8, "src" + src.id());
+                p.setString(8, src.name() == null ? "src" + src.id() : src.name());
                 p.addBatch();
             }
             p.executeBatch();

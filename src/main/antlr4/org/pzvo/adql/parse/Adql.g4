@@ -47,8 +47,10 @@ selectItem
 
 fromClause : FROM tableReference (',' tableReference)* ;
 
+// The join specification is optional as in the ADQL 2.1 BNF (<qualified_join>); a join without one
+// is a cross join (the checker makes it ON TRUE).
 tableReference
-    : tableReference joinType? JOIN tableReference joinSpec  # qualifiedJoin
+    : tableReference joinType? JOIN tableReference joinSpec? # qualifiedJoin
     | tableReference NATURAL joinType? JOIN tableReference   # naturalJoin
     | tablePrimary                                            # primaryTable
     ;
@@ -125,7 +127,7 @@ primary
     | geometryName '(' arguments? ')'                                    # geometryPrimary
     | CAST '(' valueExpr AS castType ')'                                 # castPrimary
     | COALESCE '(' arguments ')'                                         # coalescePrimary
-    | IN_UNIT '(' valueExpr ',' STRING ')'                               # inUnitPrimary
+    | IN_UNIT '(' valueExpr ',' STRING+ ')'                              # inUnitPrimary
     | CASE valueExpr simpleWhen+ (ELSE valueExpr)? END                   # simpleCasePrimary
     | CASE searchedWhen+ (ELSE valueExpr)? END                           # searchedCasePrimary
     | udfCall                                                            # udfPrimary
@@ -152,8 +154,9 @@ castType
     | (CHAR | VARCHAR) ('(' UNSIGNED_INTEGER ')')?
     ;
 
+// SQL-92 §5.3: string literals separated only by whitespace or comments are one literal.
 literal
-    : UNSIGNED_INTEGER | DECIMAL | REAL_NUMBER | HEX_NUMBER | STRING | NULL | TRUE | FALSE
+    : UNSIGNED_INTEGER | DECIMAL | REAL_NUMBER | HEX_NUMBER | STRING+ | NULL | TRUE | FALSE
     ;
 
 qualifiedName : identifier ('.' identifier)* ;

@@ -234,6 +234,9 @@ final class QueryResolver {
             }
         }
         Optional<Predicate> on = join.on().map(p -> new ExprResolver(this, scope).predicate(p));
+        if (!join.natural() && on.isEmpty() && using.isEmpty()) {
+            on = Optional.of(new BooleanValue(join.span(), new BooleanLiteral(join.span(), true)));
+        }
         return new Join(join.span(), join.type(), join.natural(), left, right, on, using);
     }
 

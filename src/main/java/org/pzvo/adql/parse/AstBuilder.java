@@ -168,6 +168,9 @@ final class AstBuilder extends ExprBuilder {
             return new Join(span(ctx), type, false, left, right, Optional.of(predicate(on.searchCondition())),
                     List.of());
         }
+        if (ctx.joinSpec() == null) {
+            return new Join(span(ctx), type, false, left, right, Optional.empty(), List.of());
+        }
         AdqlParser.UsingSpecContext using = (AdqlParser.UsingSpecContext) ctx.joinSpec();
         return new Join(span(ctx), type, false, left, right, Optional.empty(),
                 list(using.identifier(), Identifier.class));

@@ -231,9 +231,22 @@ abstract class ExprBuilder extends AdqlBaseVisitor<Object> {
         Expr result = expr(current);
         for (int i = spine.size() - 1; i >= 0; i--) {
             AdqlParser.BinaryExprContext b = spine.get(i);
-            result = new Binary(span(b), binaryOperator(b.op.getType()), result, expr(b.valueExpr(1)));
+            Binary binary = new Binary(span(b), binaryOperator(b.op.getType()), result, expr(b.valueExpr(1)));
+            checkNotGeometry(binary.left(), binary.operator());
+            checkNotGeometry(binary.right(), binary.operator());
+            result = binary;
         }
         return result;
+    }
+
+    /** Geometry values are not operands of arithmetic or string operators (ADQL 2.1 BNF value kinds). */
+    private static void checkNotGeometry(Expr operand, BinaryOperator op) {
+        boolean geometry = operand instanceof Point || operand instanceof Circle || operand instanceof Box
+                || operand instanceof Polygon || operand instanceof Region
+                || operand instanceof BuiltinCall call && call.function() == BuiltinFunction.CENTROID;
+        if (geometry) {
+            throw error(operand.span(), Messages.geometryOperand(op.symbol()));
+        }
     }
 
     private static BinaryOperator binaryOperator(int tokenType) {
@@ -264,16 +277,22 @@ abstract class ExprBuilder extends AdqlBaseVisitor<Object> {
             case AdqlLexer.DECIMAL -> new NumericLiteral(span, text, NumericKind.DECIMAL);
             case AdqlLexer.REAL_NUMBER -> new NumericLiteral(span, text, NumericKind.REAL);
             case AdqlLexer.HEX_NUMBER -> new NumericLiteral(span, text, NumericKind.HEX);
-            case AdqlLexer.STRING -> stringLiteral(token);
+            case AdqlLexer.STRING -> stringLiteral(ctx.literal().STRING());
             case AdqlLexer.TRUE -> new BooleanLiteral(span, true);
             case AdqlLexer.FALSE -> new BooleanLiteral(span, false);
             default -> new NullLiteral(span);
         };
     }
 
-    private static StringLiteral stringLiteral(Token token) {
-        String text = token.getText();
-        return new StringLiteral(Spans.of(token), text.substring(1, text.length() - 1).replace("''", "'"));
+    /** One string literal from one or more adjacent quoted parts, each unescaped ('' is '). */
+    private static StringLiteral stringLiteral(List<TerminalNode> parts) {
+        StringBuilder value = new StringBuilder();
+        for (TerminalNode part : parts) {
+            String text = part.getText();
+            value.append(text, 1, text.length() - 1);
+        }
+        Span span = Span.between(Spans.of(parts.get(0)), Spans.of(parts.get(parts.size() - 1)));
+        return new StringLiteral(span, value.toString().replace("''", "'"));
     }
 
     @Override
@@ -355,7 +374,7 @@ abstract class ExprBuilder extends AdqlBaseVisitor<Object> {
 
     @Override
     public Expr visitInUnitPrimary(AdqlParser.InUnitPrimaryContext ctx) {
-        return new InUnit(span(ctx), expr(ctx.valueExpr()), stringLiteral(ctx.STRING().getSymbol()));
+        return new InUnit(span(ctx), expr(ctx.valueExpr()), stringLiteral(ctx.STRING()));
     }
 
     @Override

@@ -25,10 +25,22 @@ import org.pzvo.adql.ast.Unary;
  * coordinate system (deprecated but allowed), then either inline coordinates or point values.
  * Inline coordinates become {@link Point} nodes without coordinate system, so that later stages
  * see one shape per constructor. The form is decided syntactically: a leading string literal,
- * NULL or concatenation is a coordinate system; a string literal where a number is needed, or a
- * number where a point is needed, is an error here rather than in the checker.
+ * NULL or concatenation is a coordinate system; a literal or arithmetic where a point is needed is
+ * an error here rather than in the checker (that is what makes {@code CIRCLE('fk5', 2, 3)} invalid).
  */
 final class GeometryArgs {
+    /**
+     * Words of an STC-S coordinate system specification (STC-S 1.33 §4.3: frame, reference
+     * position, flavour). A literal coordinate system made of other words is a syntax error; a
+     * frame other than ICRS is refused later, by the checker, as unsupported rather than invalid.
+     */
+    private static final java.util.Set<String> STC_S_WORDS = java.util.Set.of("ICRS", "FK4", "FK5", "J2000",
+            "B1950", "ECLIPTIC", "GALACTIC", "GALACTIC_I", "GALACTIC_II", "SUPER_GALACTIC", "GEO_C", "GEO_D",
+            "UNKNOWNFRAME", "GEOCENTER", "BARYCENTER", "HELIOCENTER", "TOPOCENTER", "GALACTIC_CENTER",
+            "EMBARYCENTER", "MOON", "MERCURY", "VENUS", "MARS", "JUPITER", "SATURN", "URANUS", "NEPTUNE", "PLUTO",
+            "LSR", "LSRK", "LSRD", "RELOCATABLE", "UNKNOWNREFPOS", "SPHERICAL2", "SPHERICAL3", "CARTESIAN2",
+            "CARTESIAN3", "UNITSPHERE");
+
     private GeometryArgs() {
     }
 
@@ -118,6 +130,13 @@ final class GeometryArgs {
         if (sys instanceof NumericLiteral || sys instanceof BooleanLiteral || sys instanceof Unary) {
             throw AstBuilder.error(sys.span(), Messages.notACoordSys(describe(sys)));
         }
+        if (sys instanceof StringLiteral literal) {
+            for (String word : literal.value().trim().split("\\s+")) {
+                if (!word.isEmpty() && !STC_S_WORDS.contains(word.toUpperCase(java.util.Locale.ROOT))) {
+                    throw AstBuilder.error(sys.span(), Messages.unknownCoordSys(literal.value()));
+                }
+            }
+        }
         return Optional.of(sys);
     }
 
@@ -126,11 +145,11 @@ final class GeometryArgs {
                 || e instanceof Binary b && b.operator() == BinaryOperator.CONCAT;
     }
 
+    /**
+     * A coordinate, radius or size. Any value expression is syntactically allowed here (the BNF's
+     * numeric_value_expression admits literals of every type); the checker checks the type.
+     */
     private static Expr number(Expr e) {
-        if (e instanceof StringLiteral || e instanceof BooleanLiteral
-                || e instanceof Binary b && b.operator() == BinaryOperator.CONCAT) {
-            throw AstBuilder.error(e.span(), Messages.notNumeric(describe(e)));
-        }
         return e;
     }
 

@@ -75,6 +75,8 @@ class CheckerTest {
         SELECT IN_UNIT(ra, 'm') FROM pz.photoz              | line 1, column 20: IN_UNIT: 'deg' cannot be converted to 'm'
         SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY rb | line 1, column 66: unknown column 'rb'; did you mean 'ra'?
         SELECT ra FROM pz.photoz UNION SELECT ra FROM pz.photoz ORDER BY ra + 1 | line 1, column 66: ORDER BY of a set operation must name an output column or give its position
+        SELECT POINT('ICRS', 1, 'x') FROM lsst.object       | line 1, column 25: argument 3 of POINT must be a number, not a string
+        SELECT CIRCLE(1, 2, 'x') FROM lsst.object           | line 1, column 21: argument 3 of CIRCLE must be a number, not a string
         SELECT CAST(s_region AS INTEGER) FROM ivoa.obscore  | line 1, column 13: argument 1 of CAST must be convertible to INTEGER, not a geometry
         """)
     void errors(String adql, String message) {
@@ -244,6 +246,13 @@ class CheckerTest {
         assertEquals(new ResultColumn("coord_ra", "double", null, null, "deg", "pos.eq.ra;meta.main", null,
                 "coord_ra description"), q.columns().get(0));
         assertEquals("mag", q.columns().get(1).unit());
+    }
+
+    @Test
+    void aJoinWithoutSpecificationBecomesOnTrue() throws AdqlException {
+        CheckedQuery q = check("SELECT o.objectId FROM lsst.object AS o LEFT OUTER JOIN pz.photoz AS p");
+        assertTrue(AdqlPrinter.print(q.resolved()).endsWith(
+                "FROM \"lsst\".\"object\" AS \"o\" LEFT OUTER JOIN \"pz\".\"photoz\" AS \"p\" ON TRUE"));
     }
 
     private static <T> List<T> collect(Node root, Class<T> type) {

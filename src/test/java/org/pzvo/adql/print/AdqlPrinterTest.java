@@ -43,9 +43,11 @@ class AdqlPrinterTest {
         SELECT count(*), count(distinct a), sum(all b) FROM t GROUP BY c HAVING count(*) > 1 => SELECT COUNT(*), COUNT(DISTINCT a), SUM(b) FROM t GROUP BY c HAVING COUNT(*) > 1
         SELECT a FROM t WHERE a NOT IN (SELECT b FROM u) AND NOT EXISTS (SELECT 1 FROM v) AND c NOT ILIKE 'x%' => SELECT a FROM t WHERE a NOT IN (SELECT b FROM u) AND NOT EXISTS (SELECT 1 FROM v) AND c NOT ILIKE 'x%'
         SELECT a FROM t WHERE ivo_hasword(a, 'x') AND TRUE => SELECT a FROM t WHERE ivo_hasword(a, 'x') AND TRUE
+        SELECT a FROM t WHERE b = 'qua' -- comment\\n 'tsch' => SELECT a FROM t WHERE b = 'quatsch'
         SELECT 0x1f, 1E5, .5, 5., 1.5e-3 FROM t OFFSET 10 => SELECT 0x1f, 1E5, .5, 5., 1.5e-3 FROM t OFFSET 10
         """)
     void printsNormalisedAdqlThatParsesBack(String adql, String expected) throws AdqlException {
+        adql = adql.replace("\\n", "\n");
         String query = adql.toUpperCase(java.util.Locale.ROOT).contains(" FROM ") ? adql : adql + " FROM t";
         Query q = AdqlParser.parseQuery(query);
         assertEquals(expected, AdqlPrinter.print(q));

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pzvo.db.Engine;
+import org.pzvo.db.Metadata;
+import org.pzvo.db.SchemaInstaller;
+import org.pzvo.db.TapSchemaChecks;
+
+/** The demo data set on a real (embedded) PostgreSQL server, and identical to the H2 one. */
+class DemoDataPostgresTest {
+    static final long ROWS = 10_000;
+    static final DemoSpec SPEC = new DemoSpec(ROWS, 3, 8_000);
+    static EmbeddedPostgres postgres;
+    static Connection connection;
+    static Metadata metadata;
+    static DemoSummary summary;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        metadata = Metadata.load(Path.of("tap-schema"));
+        postgres = EmbeddedPostgres.start();
+        connection = postgres.getPostgresDatabase().getConnection();
+        summary = DemoData.generate(connection, Engine.POSTGRESQL, metadata, SPEC, ProgressListener.NONE);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (connection != null) {
+            connection.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void rowCountsAndTapSchema() throws Exception {
+        DemoDataChecks.rowCounts(connection, summary, ROWS);
+        TapSchemaChecks.assertConsistent(connection, metadata);
+    }
+
+    @Test
+    void installingAgainIsHarmless() throws Exception {
+        SchemaInstaller.install(connection, Engine.POSTGRESQL, metadata);
+        TapSchemaChecks.assertConsistent(connection, metadata);
+        assertEquals(ROWS, DemoDataChecks.count(connection, "\"lsst\".\"object\""));
+    }
+
+    @Test
+    void physicalSanity() throws Exception {
+        DemoDataChecks.magnitudesMatchFluxes(connection);
+        DemoDataChecks.estimatesFollowPdfs(connection, 2000);
+        DemoDataChecks.validationMetricsAreRealistic(connection);
+        DemoDataChecks.spectroscopicSample(connection);
+        DemoDataChecks.maps(connection);
+        DemoDataChecks.nz(connection, ROWS);
+    }
+
+    @Test
+    void pdfsAreStoredForTheFirstPdfRowsObjectsOnly() throws Exception {
+        assertEquals(2 * (ROWS - SPEC.pdfRows()), DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL"));
+        assertEquals(0, DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL AND \"object_id\" < "
+                + (ObjectModel.OBJECT_ID_BASE + SPEC.pdfRows())));
+    }
+
+    @Test
+    void indexesExistOnPostgres() throws Exception {
+        List<String> defs = TapSchemaChecks.strings(connection,
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'lsst' AND tablename = 'object'");
+        assertEquals(2, defs.size(), defs.toString());
+        assertEquals(1, defs.stream().filter(d -> d.contains("(hpx29)")).count(), defs.toString());
+    }
+
+    @Test
+    void sameRowsAsOnH2() throws Exception {
+        Map<String, String> pg = TableChecksum.ofDemoTables(connection, metadata);
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:pgtwin")) {
+            DemoData.generate(h2, Engine.H2, metadata, SPEC, ProgressListener.NONE);
+            assertEquals(TableChecksum.ofDemoTables(h2, metadata), pg);
+        }
+    }
+}
