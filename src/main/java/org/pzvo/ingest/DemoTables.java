@@ -83,7 +83,7 @@ final class DemoTables {
         }
         try (BatchInserter ins = inserter("maps.map", BATCH, registry.size(), "map_id", "product_type", "survey",
                 "release", "band", "quantity", "value_unit", "hpx_order", "nside", "ordering", "coord_sys",
-                "bit_definitions", "n_pixels", "area", "moc", "software", "software_version", "created",
+                "bit_definitions", "n_pixels", "sky_area", "moc", "software", "software_version", "created",
                 "description")) {
             for (Object[] row : registry) {
                 ins.add(row);
@@ -91,7 +91,7 @@ final class DemoTables {
         }
         int shift = 2 * (SkyIndex.MAX_ORDER - DemoMaps.ORDER);
         long pixelRows;
-        try (BatchInserter ins = inserter("maps.map_pixel", BATCH, n * registry.size(), "map_id", "pixel", "value",
+        try (BatchInserter ins = inserter("maps.map_pixel", BATCH, n * registry.size(), "map_id", "pixel", "pixel_value",
                 "mask", "pix_lo29", "pix_hi29")) {
             for (Object[] map : registry) {
                 String mapId = (String) map[0];

@@ -40,6 +40,12 @@ public final class SkyIndex {
         if (!Double.isFinite(raDeg)) {
             throw new IllegalArgumentException("Expected a finite right ascension, actual " + raDeg);
         }
+        if (order == 0) {
+            // CDS 0.30.2 at depth 0 scales by adding -1 to the IEEE exponent, which turns an
+            // exact 0 (RA on a multiple of 90 deg in a polar cap) into -Infinity and trips its
+            // assertions; the parent of the depth-1 cell is the same pixel by construction.
+            return BY_ORDER[1].hash(Math.toRadians(raDeg), Math.toRadians(decDeg)) >> 2;
+        }
         return BY_ORDER[order].hash(Math.toRadians(raDeg), Math.toRadians(decDeg));
     }
 

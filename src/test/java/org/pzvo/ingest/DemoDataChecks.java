@@ -182,7 +182,7 @@ final class DemoDataChecks {
     /** Maps: fractions in (0, 1], pixel ranges at order 29, objects inside the footprint. */
     static void maps(Connection c) throws SQLException {
         assertEquals(0, count(c, "\"maps\".\"map_pixel\" WHERE \"map_id\" = 'footprint_dp1_o10'"
-                + " AND (\"value\" <= 0 OR \"value\" > 1)"));
+                + " AND (\"pixel_value\" <= 0 OR \"pixel_value\" > 1)"));
         assertEquals(0, count(c, "\"maps\".\"map_pixel\" WHERE \"pix_hi29\" - \"pix_lo29\" <> 274877906944"
                 + " OR \"pix_lo29\" <> \"pixel\" * 274877906944"));
         assertTrue(count(c, "\"maps\".\"map_pixel\" WHERE \"map_id\" = 'bitmask_dp1_o10' AND \"mask\" > 2") > 0);
@@ -197,7 +197,7 @@ final class DemoDataChecks {
     static void depthMatchesPhotometricErrors(Connection c) throws SQLException {
         List<Double> diffs = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT o.\"i_cModelMag\", o.\"i_cModelMagErr\", d.\"value\""
+             ResultSet rs = st.executeQuery("SELECT o.\"i_cModelMag\", o.\"i_cModelMagErr\", d.\"pixel_value\""
                      + " FROM \"lsst\".\"object\" o JOIN \"maps\".\"map_pixel\" d ON d.\"map_id\" = 'depth_i_dp1_o10'"
                      + " AND o.\"hpx29\" >= d.\"pix_lo29\" AND o.\"hpx29\" < d.\"pix_hi29\""
                      + " WHERE o.\"i_cModelMag\" BETWEEN 23 AND 24.5")) {

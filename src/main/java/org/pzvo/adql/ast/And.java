@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.adql.ast;
+
+import java.util.Objects;
+
+/** {@code left AND right}. */
+public record And(Span span, Predicate left, Predicate right) implements Predicate {
+    public And {
+        Objects.requireNonNull(span, "span");
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+    }
+
+    @Override
+    public <R> R accept(AstVisitor<R> visitor) {
+        return visitor.visitAnd(this);
+    }
+}

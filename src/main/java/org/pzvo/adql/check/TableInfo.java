@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.adql.check;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table of the catalog. {@code schema} and {@code name} are the canonical names the table was
+ * created with (quoted in SQL); {@code position} names the order-29 HEALPix index of the table's
+ * main position, when it has one.
+ */
+public record TableInfo(String schema, String name, String description,
+                        List<ColumnInfo> columns, Optional<PositionIndex> position) {
+    public TableInfo {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(position, "position");
+    }
+
+    /** {@code schema.name}, for messages. */
+    public String qualifiedName() {
+        return schema.isEmpty() ? name : schema + "." + name;
+    }
+}

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.server;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.pzvo.adql.feature.Features;
+import org.pzvo.db.ConnectionPools;
+import org.pzvo.db.Metadata;
+import org.pzvo.db.RowCountEstimates;
+import org.pzvo.sql.SqlDialects;
+import org.pzvo.tap.AsyncQueryRunner;
+import org.pzvo.tap.Capabilities;
+import org.pzvo.tap.DaliJobErrors;
+import org.pzvo.tap.Examples;
+import org.pzvo.tap.QueryRunner;
+import org.pzvo.tap.SyncServlet;
+import org.pzvo.tap.TapQuery;
+import org.pzvo.tap.TapService;
+import org.pzvo.tap.Vosi;
+import org.pzvo.tap.VosiServlet;
+import org.pzvo.uws.JobStore;
+import org.pzvo.uws.UwsConfig;
+import org.pzvo.uws.UwsService;
+import org.pzvo.uws.http.UwsServlet;
+
+/**
+ * The HTTP server: Jetty with one servlet per endpoint of DESIGN.md's endpoint table. The
+ * servlets are thin; they hand validated parameters to the capability services.
+ */
+public final class PzvoServer implements AutoCloseable {
+    /** The service version, sent in the Server header. */
+    public static final String VERSION = "0.1";
+    /** STIL logs routine temporary-file events through java.util.logging; keep them out of the server log. */
+    private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
+
+    static {
+        STIL_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final UwsService uws;
+
+    private PzvoServer(Server jetty, ServerConnector connector, UwsService uws) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.uws = uws;
+    }
+
+    /** Builds and starts the server; returns once it accepts connections. */
+    public static PzvoServer start(ServerConfig config, Metadata metadata, ConnectionPools pools, Path webappDir)
+            throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("pzvo-http");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.http().host());
+        connector.setPort(config.http().port());
+        jetty.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        context.setErrorHandler(errors);
+        context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, config.http().maxRequestBytes()));
+
+        // Identify ourselves (taplint and operators like to know) without Jetty's version number.
+        Filter serverHeader = (req, resp, chain) -> {
+            ((HttpServletResponse) resp).setHeader("Server", "pzvo/" + VERSION);
+            chain.doFilter(req, resp);
+        };
+        context.addFilter(new FilterHolder(serverHeader), "/*", EnumSet.of(DispatcherType.REQUEST));
+
+        TapService tap = tapService(config, metadata, pools);
+        Vosi vosi = vosi(config, pools);
+        vosi.refreshRowCounts();
+        UwsService uws = uwsService(config, pools, tap);
+
+        ServletHolder sync = new ServletHolder(new SyncServlet(tap));
+        Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
+        sync.getRegistration().setMultipartConfig(new MultipartConfigElement(uploads.toString(),
+                config.http().maxRequestBytes(), config.http().maxRequestBytes(), 1 << 20));
+        context.addServlet(sync, "/tap/sync");
+        // Owners come with authentication (issue 9); until then every job is anonymous.
+        ServletHolder async = new ServletHolder(new UwsServlet(uws, req -> null, new DaliJobErrors()));
+        // WAIT blocks asynchronously instead of holding an HTTP thread.
+        async.setAsyncSupported(true);
+        async.getRegistration().setMultipartConfig(UwsServlet.multipartConfig(uploads, config.http().maxRequestBytes()));
+        context.addServlet(async, "/tap/async");
+        context.addServlet(async, "/tap/async/*");
+        add(context, new VosiServlet(VosiServlet.Kind.CAPABILITIES, tap, vosi), "/tap/capabilities");
+        add(context, new VosiServlet(VosiServlet.Kind.AVAILABILITY, tap, vosi), "/tap/availability");
+        add(context, new VosiServlet(VosiServlet.Kind.EXAMPLES, tap, vosi), "/tap/examples");
+        VosiServlet tables = new VosiServlet(VosiServlet.Kind.TABLES, tap, vosi);
+        add(context, tables, "/tap/tables");
+        add(context, tables, "/tap/tables/*");
+
+        if (Files.isDirectory(webappDir)) {
+            context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));
+            ServletHolder files = new ServletHolder("webapp", DefaultServlet.class);
+            files.setInitParameter("dirAllowed", "false");
+            context.addServlet(files, "/");
+        }
+        jetty.setHandler(context);
+        jetty.setStopAtShutdown(true);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            uws.close();
+            throw e;
+        }
+        return new PzvoServer(jetty, connector, uws);
+    }
+
+    private static void add(ServletContextHandler context, HttpServlet servlet, String path) {
+        context.addServlet(new ServletHolder(servlet), path);
+    }
+
+    private static TapService tapService(ServerConfig config, Metadata metadata, ConnectionPools pools) {
+        var dialect = SqlDialects.of(pools.engine());
+        var tapLimits = config.tap();
+        QueryRunner sync = new QueryRunner(new QueryRunner.Settings(pools.sync(), dialect, config.db().fetchSize(),
+                tapLimits.syncTimeoutSeconds()));
+        // No statement timeout for jobs: the UWS engine aborts them at their execution duration,
+        // which cancels the statement.
+        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0));
+        return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
+                tapLimits.hardMaxrec(), config.http().maxQueryChars()), sync, async);
+    }
+
+    private static UwsService uwsService(ServerConfig config, ConnectionPools pools, TapService tap) {
+        var u = config.uws();
+        UwsConfig uwsConfig = new UwsConfig(Duration.ofSeconds(u.defaultExecutionSeconds()),
+                Duration.ofSeconds(u.maxExecutionSeconds()), Duration.ofDays(u.defaultDestructionDays()),
+                Duration.ofDays(u.maxDestructionDays()), u.maxConcurrent(), u.maxConcurrentPerOwner(), u.maxQueued(),
+                u.maxQueuedPerOwner(),
+                Duration.ofSeconds(u.maxWaitSeconds()), config.storage().dataDir(), Duration.ofMinutes(1));
+        JobStore store = new JobStore(pools.async(), pools.engine());
+        store.createSchema();
+        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap));
+        service.start();
+        return service;
+    }
+
+    private static Vosi vosi(ServerConfig config, ConnectionPools pools) {
+        var t = config.tap();
+        var u = config.uws();
+        Capabilities caps = new Capabilities(Features.supported(),
+                new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), t.syncTimeoutSeconds(),
+                        u.defaultExecutionSeconds(), u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400,
+                        u.maxDestructionDays() * 86_400),
+                List.of());
+        return new Vosi(config.http().baseUrl(), pools.sync(), caps, Examples.load(),
+                c -> RowCountEstimates.estimate(c, pools.engine()));
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            uws.close();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole configuration of a pzvo server: parsed once at start-up from conf/pzvo.properties,
+ * environment variables and command-line overrides, validated, then immutable.
+ */
+public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, Service service) {
+
+    public ServerConfig {
+        Objects.requireNonNull(http);
+        Objects.requireNonNull(storage);
+        Objects.requireNonNull(db);
+        Objects.requireNonNull(tap);
+        Objects.requireNonNull(uws);
+        Objects.requireNonNull(service);
+    }
+
+    /** HTTP listener. {@code baseUrl} is empty when it derives from the bound port. */
+    public record Http(String host, int port, String baseUrl, long maxRequestBytes, int maxQueryChars) {}
+
+    public record Storage(Path dataDir, Path metadataDir) {}
+
+    /** Database connection; {@code url} is already resolved (H2 default filled in). */
+    public record Db(String url, String user, String password, int syncPoolSize, int asyncPoolSize, int fetchSize) {}
+
+    /** TAP limits (TAP 1.1 §2.7.4 and TAPRegExt outputLimit/executionDuration). */
+    public record Tap(long defaultMaxrec, long hardMaxrec, int syncTimeoutSeconds) {}
+
+    /** Asynchronous job limits (UWS 1.1; advertised as TAPRegExt executionDuration/retentionPeriod). */
+    public record Uws(int defaultExecutionSeconds, int maxExecutionSeconds, int defaultDestructionDays,
+                      int maxDestructionDays, int maxConcurrent, int maxConcurrentPerOwner, int maxQueued,
+                      int maxQueuedPerOwner, int maxWaitSeconds) {}
+
+    public record Service(String title, String publisher, String authority) {}
+
+    /**
+     * Loads and validates; every error names the key, the value and what is allowed. Relative
+     * paths are resolved against {@code home} (the installation directory).
+     */
+    public static ServerConfig load(Path home, Path file, Map<String, String> env, Map<String, String> overrides) {
+        ConfigSource src = ConfigSource.load(file, env, overrides);
+        Http http = new Http(
+                src.string("server.host"),
+                src.intIn("server.port", 0, 65535),
+                baseUrl(src),
+                src.longIn("server.max-request-bytes", 1024, Long.MAX_VALUE),
+                src.intIn("server.max-query-chars", 100, 10_000_000));
+        Path dataDir = home.resolve(src.string("data.dir")).toAbsolutePath().normalize();
+        Storage storage = new Storage(dataDir, home.resolve(src.string("metadata.dir")).toAbsolutePath().normalize());
+        String url = src.string("db.url");
+        if (url.isEmpty()) {
+            // Lazy execution lets H2 stream a result instead of building it in memory first;
+            // WRITE_DELAY=0 writes every commit at once, so a kill -9 loses no committed job.
+            url = "jdbc:h2:file:" + dataDir.resolve("pzvo") + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0";
+        } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw src.bad("db.url", url, "empty (embedded H2), a jdbc:h2: URL or a jdbc:postgresql: URL");
+        }
+        Db db = new Db(url, src.string("db.user"), src.string("db.password"),
+                src.intIn("db.pool.sync", 1, 200), src.intIn("db.pool.async", 1, 200),
+                src.intIn("db.fetch-size", 1, 1_000_000));
+        long defaultMaxrec = src.longIn("tap.maxrec.default", 0, Long.MAX_VALUE);
+        long hardMaxrec = src.longIn("tap.maxrec.hard", 1, Long.MAX_VALUE);
+        if (defaultMaxrec > hardMaxrec) {
+            throw src.bad("tap.maxrec.default", Long.toString(defaultMaxrec),
+                    "at most tap.maxrec.hard (" + hardMaxrec + ")");
+        }
+        Tap tap = new Tap(defaultMaxrec, hardMaxrec, src.intIn("tap.sync.timeout-seconds", 1, 86_400));
+        Uws uws = uws(src, db.asyncPoolSize());
+        Service service = new Service(src.string("service.title"), src.string("service.publisher"),
+                authority(src));
+        return new ServerConfig(http, storage, db, tap, uws, service);
+    }
+
+    private static Uws uws(ConfigSource src, int asyncPoolSize) {
+        int maxExecution = src.intIn("uws.execution.max-seconds", 1, 30 * 86_400);
+        int defaultExecution = src.intIn("uws.execution.default-seconds", 1, maxExecution);
+        int maxDestruction = src.intIn("uws.destruction.max-days", 1, 3650);
+        int defaultDestruction = src.intIn("uws.destruction.default-days", 1, maxDestruction);
+        int maxConcurrent = src.intIn("uws.max-concurrent", 1, asyncPoolSize);
+        int maxQueued = src.intIn("uws.max-queued", 1, 1_000_000);
+        return new Uws(defaultExecution, maxExecution, defaultDestruction, maxDestruction, maxConcurrent,
+                src.intIn("uws.max-concurrent-per-owner", 1, maxConcurrent),
+                maxQueued, src.intIn("uws.max-queued-per-owner", 1, maxQueued),
+                src.intIn("uws.max-wait-seconds", 0, 3600));
+    }
+
+    private static String baseUrl(ConfigSource src) {
+        String value = src.string("server.base-url");
+        if (!value.isEmpty() && !value.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+            throw src.bad("server.base-url", value, "empty or an http(s) URL such as https://pz.example.org/pzvo");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    private static String authority(ConfigSource src) {
+        String value = src.string("service.authority");
+        if (!value.matches("[A-Za-z0-9][A-Za-z0-9._~-]{2,}")) {
+            throw src.bad("service.authority", value, "an IVOA authority such as pzvo.example (letters, digits, . _ ~ -)");
+        }
+        return value;
+    }
+
+    /** The engine the database URL points at. */
+    public org.pzvo.db.Engine engine() {
+        return org.pzvo.db.Engine.ofJdbcUrl(db.url());
+    }
+}

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.tap;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.pzvo.adql.AdqlException;
+import org.pzvo.adql.check.Catalog;
+import org.pzvo.adql.check.ResultColumn;
+import org.pzvo.dali.DaliException;
+import org.pzvo.dali.FieldMeta;
+import org.pzvo.dali.ResultSetTable;
+import org.pzvo.dali.ResultWriter;
+import org.pzvo.sql.SqlDialect;
+import org.pzvo.sql.TranslatedQuery;
+import org.pzvo.sql.Translator;
+
+/**
+ * Runs one TAP query end to end: ADQL → SQL → JDBC cursor → STIL writer → target. Shared by
+ * /sync and the async job runner. Rows stream: the cursor is read with the configured fetch size
+ * (auto-commit off, so PostgreSQL uses a portal) and written as they come.
+ */
+public final class QueryRunner {
+    /** Database settings of one kind of work (sync or async). */
+    public record Settings(DataSource dataSource, SqlDialect dialect, int fetchSize, int timeoutSeconds) {}
+
+    /** Statistics of a completed query, for logs and UWS jobInfo. */
+    public record Outcome(long rows, boolean overflowed) {}
+
+    private final Settings settings;
+
+    public QueryRunner(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param onStatement receives the running statement, so an abort can cancel it
+     * @param progress    receives the number of rows written so far, now and then
+     */
+    public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement,
+                       LongConsumer progress) throws DaliException, IOException {
+        TranslatedQuery sql = translate(query, catalog);
+        List<FieldMeta> fields = new ArrayList<>();
+        for (ResultColumn c : sql.columns()) {
+            fields.add(new FieldMeta(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),
+                    c.description()));
+        }
+        try (Connection conn = settings.dataSource().getConnection()) {
+            conn.setAutoCommit(false);
+            conn.setReadOnly(true);
+            try (PreparedStatement st = conn.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                st.setFetchSize(settings.fetchSize());
+                st.setQueryTimeout(settings.timeoutSeconds());
+                onStatement.accept(st);
+                ResultSetTable table;
+                ResultSet rs;
+                try {
+                    rs = st.executeQuery();
+                } catch (SQLException e) {
+                    throw SqlErrors.toDali(e, settings.timeoutSeconds());
+                }
+                try (rs) {
+                    table = new ResultSetTable(rs, fields, query.maxrec(), progress);
+                    OutputStream out = target.open(query.format());
+                    ResultWriter.write(table, query.format(), infos(query, sql), out);
+                }
+                return new Outcome(table.rowsRead(), table.overflowed());
+            } finally {
+                conn.rollback();
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toDali(e, settings.timeoutSeconds());
+        }
+    }
+
+    private TranslatedQuery translate(TapQuery query, Catalog catalog) throws DaliException {
+        try {
+            long limit = query.maxrec() == Long.MAX_VALUE ? -1 : query.maxrec() + 1;
+            return Translator.of(catalog, settings.dialect()).translate(query.query(), limit);
+        } catch (AdqlException e) {
+            throw new DaliException(400, "ADQL error at " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> infos(TapQuery query, TranslatedQuery sql) {
+        Map<String, String> infos = new LinkedHashMap<>();
+        infos.put("QUERY", query.query());
+        if (query.runId() != null) {
+            infos.put("RUNID", query.runId());
+        }
+        return infos;
+    }
+}

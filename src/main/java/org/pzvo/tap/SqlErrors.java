@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.tap;
+
+import java.sql.SQLException;
+import org.pzvo.dali.DaliException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a database error into a user-facing DALI error, classified by SQLSTATE (SQL:2011 classes):
+ * cancellation (57014) is the execution-time limit or an abort, class 22 is a data error the user
+ * can fix, class 08 a lost connection; anything else is logged with its cause and reported
+ * without internals.
+ */
+final class SqlErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlErrors.class);
+
+    private SqlErrors() {
+    }
+
+    static DaliException toDali(SQLException e, int timeoutSeconds) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("57014") || state.startsWith("HYT")) {
+            return new DaliException(400, "The query was stopped after the execution time limit of "
+                    + timeoutSeconds + " s. Make it more selective (a smaller region, TOP or MAXREC) "
+                    + "or run it asynchronously at /tap/async, where the limit is longer.", e);
+        }
+        if (state.startsWith("22")) {
+            return new DaliException(400, "The database rejected a value while running the query: "
+                    + firstLine(e.getMessage()), e);
+        }
+        if (state.startsWith("08")) {
+            LOG.warn("Database connection lost: {}", e.toString());
+            return new DaliException(503, "The database connection was lost; please retry in a moment", e);
+        }
+        LOG.error("Query failed in the database (SQLSTATE {})", state, e);
+        return new DaliException(500, "The database could not run the query (SQLSTATE " + state
+                + "). This is a fault of the service, not of your query; please report it.", e);
+    }
+
+    /** The database's own message without the SQL statement or driver details it may carry. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "(no detail)";
+        }
+        String m = message;
+        int cut = m.indexOf("; SQL statement:");
+        if (cut >= 0) {
+            m = m.substring(0, cut);
+        }
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        m = m.replaceFirst("^ERROR: ", "").replaceAll("\\s*\\[[0-9-]+\\]$", "");
+        return m.trim();
+    }
+}
