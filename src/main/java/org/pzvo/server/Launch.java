@@ -12,6 +12,7 @@ import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.SchemaInstaller;
 import org.pzvo.ingest.DemoData;
+import org.pzvo.ingest.IngestedSchemas;
 import org.pzvo.ingest.DemoSpec;
 import org.pzvo.ingest.DemoSummary;
 import org.pzvo.ingest.PhotoZQuality;
@@ -56,7 +57,8 @@ final class Launch {
     /** Prepares the database (and the demo data when asked), then starts the HTTP server. */
     static Running start(ServerConfig cfg, Path home, long demoRows) throws Exception {
         Files.createDirectories(cfg.storage().dataDir());
-        Metadata metadata = Metadata.load(cfg.storage().metadataDir());
+        // The project's schemas plus those ingested into this data directory.
+        Metadata metadata = IngestedSchemas.union(cfg.storage().metadataDir(), cfg.storage().dataDir());
         ConnectionPools pools = open(cfg);
         try {
             prepareDatabase(pools, metadata, demoRows);

@@ -85,6 +85,9 @@ public final class PzvoServer implements AutoCloseable {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         context.setErrorHandler(errors);
+        // CORS on every endpoint, before any servlet: preflight requests are answered here.
+        context.addFilter(new FilterHolder(new CorsFilter(config.http().cors())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, config.http().maxRequestBytes()));
 
         // Identify ourselves (taplint and operators like to know) without Jetty's version number.

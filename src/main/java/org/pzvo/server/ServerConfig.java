@@ -21,7 +21,8 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
     }
 
     /** HTTP listener. {@code baseUrl} is empty when it derives from the bound port. */
-    public record Http(String host, int port, String baseUrl, long maxRequestBytes, int maxQueryChars) {}
+    public record Http(String host, int port, String baseUrl, long maxRequestBytes, int maxQueryChars,
+                       CorsPolicy cors) {}
 
     public record Storage(Path dataDir, Path metadataDir) {}
 
@@ -49,7 +50,8 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
                 src.intIn("server.port", 0, 65535),
                 baseUrl(src),
                 src.longIn("server.max-request-bytes", 1024, Long.MAX_VALUE),
-                src.intIn("server.max-query-chars", 100, 10_000_000));
+                src.intIn("server.max-query-chars", 100, 10_000_000),
+                cors(src));
         Path dataDir = home.resolve(src.string("data.dir")).toAbsolutePath().normalize();
         Storage storage = new Storage(dataDir, home.resolve(src.string("metadata.dir")).toAbsolutePath().normalize());
         String url = src.string("db.url");
@@ -74,6 +76,16 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         Service service = new Service(src.string("service.title"), src.string("service.publisher"),
                 authority(src));
         return new ServerConfig(http, storage, db, tap, uws, service);
+    }
+
+    private static CorsPolicy cors(ConfigSource src) {
+        String value = src.string("cors.allowed-origins");
+        int maxAge = src.intIn("cors.max-age-seconds", 0, 86_400);
+        try {
+            return CorsPolicy.parse(value, maxAge);
+        } catch (IllegalArgumentException e) {
+            throw src.bad("cors.allowed-origins", value, e.getMessage());
+        }
     }
 
     private static Uws uws(ConfigSource src, int asyncPoolSize) {
