@@ -223,6 +223,13 @@ class GoldenSqlTest {
                 .both("SELECT \"r\".\"id\" AS \"id\", \"r\".\"ra\" AS \"ra\", \"r\".\"dec\" AS \"dec\", \"r\".\"hpx29\" AS \"hpx29\", \"r\".\"r_deg\" AS \"r_deg\" FROM \"sky\".\"ref\" AS \"r\" LEFT OUTER JOIN \"TAP_UPLOAD\".\"mine\" AS \"m\" USING (\"id\", \"ra\", \"dec\")"));
     }
 
+    @Test
+    void nullGeometryHasDoubleCoordinates() throws Exception {
+        check(sql("SELECT COORD1(NULL), CONTAINS(NULL, CIRCLE(1, 2, 3)) FROM sky.src WHERE id = 1")
+                .h2("SELECT CAST(NULL AS DOUBLE PRECISION) AS \"coord1\", pzvo_contains(CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), CAST(ARRAY[1, 2, 3] AS DOUBLE PRECISION ARRAY)) AS \"contains\" FROM \"sky\".\"src\" AS \"src\" WHERE \"src\".\"id\" = 1")
+                .postgres("SELECT CAST(NULL AS DOUBLE PRECISION) AS \"coord1\", pzvo_contains(CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), CAST(ARRAY[1, 2, 3] AS DOUBLE PRECISION[])) AS \"contains\" FROM \"sky\".\"src\" AS \"src\" WHERE \"src\".\"id\" = 1"));
+    }
+
     /** The first row of {@code adql} on {@code dialect}, each column as a double (NULL as NaN). */
     private static double[] firstRow(String adql, SqlDialect dialect) throws Exception {
         String sql = Engines.translate(adql, dialect);
