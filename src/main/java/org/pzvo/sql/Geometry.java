@@ -9,6 +9,7 @@ import org.pzvo.adql.ast.Cast;
 import org.pzvo.adql.ast.CastType;
 import org.pzvo.adql.ast.Circle;
 import org.pzvo.adql.ast.Expr;
+import org.pzvo.adql.ast.NullLiteral;
 import org.pzvo.adql.ast.Point;
 import org.pzvo.adql.ast.Polygon;
 import org.pzvo.adql.ast.ResolvedColumn;
@@ -68,11 +69,19 @@ final class Geometry {
 
     /** The first coordinate (RA) of a point-valued expression. */
     static Expr x(Expr point) {
-        return point instanceof Point p ? p.x() : Internal.element(point, 1);
+        return point instanceof Point p ? p.x() : coordinate(point, 1);
     }
 
     /** The second coordinate (Dec) of a point-valued expression. */
     static Expr y(Expr point) {
-        return point instanceof Point p ? p.y() : Internal.element(point, 2);
+        return point instanceof Point p ? p.y() : coordinate(point, 2);
+    }
+
+    private static Expr coordinate(Expr point, int index1) {
+        if (point instanceof NullLiteral n) {
+            // A bare NULL has no array type to subscript (PostgreSQL refuses "(NULL)[1]").
+            return new Cast(n.span(), n, CastType.DOUBLE_PRECISION, -1);
+        }
+        return Internal.element(point, index1);
     }
 }

@@ -17,27 +17,28 @@ import org.pzvo.adql.ast.UdfCall;
 import org.pzvo.adql.check.ColumnInfo;
 
 /**
- * The SQL-only constructs the passes put into a checked tree, encoded as nodes the ADQL parser
- * can never produce: calls whose name starts with {@value #PREFIX} (not a valid ADQL identifier)
- * and a {@link CteTable} named {@value #SERIES}. {@code SqlRenderer} writes them:
+ * The SQL-only constructs the passes put into a checked tree, encoded as nodes no query can
+ * produce: names starting with a NUL character, which the parser and {@code Support} refuse in
+ * any user text (so a user's CTE, alias or function can never be mistaken for one of these).
+ * {@code SqlRenderer} writes them:
  * <ul>
- *   <li>{@code #name(args)}: the SQL function {@code name(args)} (our pzvo_* functions);</li>
- *   <li>{@code #element(array, i)}: the 1-based array element ({@code #element_or_null}: NULL
- *       when out of range), {@code #cardinality(array)}:
- *       the array length, {@code #array(a, b, ...)}: an array of integers;</li>
- *   <li>table {@value #SERIES} with column {@value #SERIES_COLUMN}: the integers 1..n
+ *   <li>{@code \0name(args)}: the SQL function {@code name(args)} (our pzvo_* functions);</li>
+ *   <li>{@code \0element(array, i)}: the 1-based array element ({@code \0element_or_null}: NULL
+ *       when out of range), {@code \0cardinality(array)}:
+ *       the array length, {@code \0array(a, b, ...)}: an array of integers;</li>
+ *   <li>the CTE reference {@code \0series} with column {@value #SERIES_COLUMN}: the integers 1..n
  *       (see {@link #series});</li>
- *   <li>a {@link DerivedTable} whose alias starts with {@value #PREFIX}: {@code LATERAL (query) AS
+ *   <li>a {@link DerivedTable} whose alias starts with NUL: {@code LATERAL (query) AS
  *       alias} (see {@link #lateral}).</li>
  * </ul>
  */
 final class Internal {
-    static final String PREFIX = "#";
-    static final String ELEMENT = "#element";
-    static final String ELEMENT_OR_NULL = "#element_or_null";
-    static final String CARDINALITY = "#cardinality";
-    static final String ARRAY = "#array";
-    static final String SERIES = "#series";
+    static final String PREFIX = "\0";
+    static final String ELEMENT = PREFIX + "element";
+    static final String ELEMENT_OR_NULL = PREFIX + "element_or_null";
+    static final String CARDINALITY = PREFIX + "cardinality";
+    static final String ARRAY = PREFIX + "array";
+    static final String SERIES = PREFIX + "series";
     static final String SERIES_COLUMN = "k";
     /** Column of a {@link #lateral} cells table. */
     static final String CELLS_COLUMN = "c";

@@ -4,9 +4,6 @@ package org.pzvo.sql;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pzvo.adql.ast.*;
 
@@ -21,8 +18,6 @@ import org.pzvo.adql.ast.*;
  * functions must be gone (the renderer throws {@link IllegalStateException} otherwise).
  */
 final class SqlRenderer implements AstVisitor<String> {
-    private static final Pattern UDF_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-
     private final SqlDialect dialect;
 
     SqlRenderer(SqlDialect dialect) {
@@ -222,22 +217,8 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitBuiltinCall(BuiltinCall n) {
-        BuiltinFunction fn = n.function();
-        if (fn.category() == BuiltinFunction.Category.GEOMETRY) {
-            throw new IllegalStateException("Expected " + fn + " to be rewritten by GeometryFunctions");
-        }
         List<String> args = n.args().stream().map(this::sql).toList();
-        boolean integral = n.args().stream().allMatch(Types::integral);
-        Optional<String> special = dialect.function(fn, args, integral);
-        if (special.isPresent()) {
-            return special.get();
-        }
-        String call = fn.adqlName() + "(" + String.join(", ", args) + ")";
-        return switch (fn) {
-            // ADQL gives these a floating result (the checker says double); engines keep the argument type.
-            case CEILING, FLOOR -> SqlText.asDouble(call);
-            default -> call;
-        };
+        return SqlCalls.builtin(dialect, n.function(), args, n.args().stream().allMatch(Types::integral));
     }
 
     @Override
@@ -255,27 +236,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitUdfCall(UdfCall n) {
-        List<String> args = n.args().stream().map(this::sql).toList();
-        String name = n.name();
-        if (Internal.isInternal(name)) {
-            return switch (name) {
-                case Internal.ELEMENT -> dialect.arrayElement(args.get(0), args.get(1));
-                case Internal.ELEMENT_OR_NULL -> dialect.arrayElementOrNull(args.get(0), args.get(1));
-                case Internal.CARDINALITY -> "CARDINALITY(" + args.get(0) + ")";
-                case Internal.ARRAY -> "ARRAY[" + String.join(", ", args) + "]";
-                default -> name.substring(Internal.PREFIX.length()) + "(" + String.join(", ", args) + ")";
-            };
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!UDF_NAME.matcher(lower).matches()) {
-            throw new IllegalStateException("Expected a plain UDF name, actual " + name);
-        }
-        return switch (lower) {
-            case "ivo_string_agg" -> dialect.stringAggregate(args.get(0), args.get(1));
-            // H2 returns the aggregate state as JAVA_OBJECT; pzvo_int_array makes it an INTEGER ARRAY.
-            case "ivo_histogram" -> "pzvo_int_array(ivo_histogram(" + String.join(", ", args) + "))";
-            default -> lower + "(" + String.join(", ", args) + ")";
-        };
+        return SqlCalls.udf(dialect, n.name(), n.args().stream().map(this::sql).toList());
     }
 
     @Override

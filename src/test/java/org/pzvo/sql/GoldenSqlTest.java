@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.sql;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pzvo.sql.Golden.sql;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,5 +221,72 @@ class GoldenSqlTest {
     void naturalOuterJoin() throws Exception {
         check(sql("SELECT * FROM sky.ref AS r NATURAL LEFT OUTER JOIN TAP_UPLOAD.mine AS m")
                 .both("SELECT \"r\".\"id\" AS \"id\", \"r\".\"ra\" AS \"ra\", \"r\".\"dec\" AS \"dec\", \"r\".\"hpx29\" AS \"hpx29\", \"r\".\"r_deg\" AS \"r_deg\" FROM \"sky\".\"ref\" AS \"r\" LEFT OUTER JOIN \"TAP_UPLOAD\".\"mine\" AS \"m\" USING (\"id\", \"ra\", \"dec\")"));
+    }
+
+    @Test
+    void nullGeometryHasDoubleCoordinates() throws Exception {
+        check(sql("SELECT COORD1(NULL), CONTAINS(NULL, CIRCLE(1, 2, 3)) FROM sky.src WHERE id = 1")
+                .h2("SELECT CAST(NULL AS DOUBLE PRECISION) AS \"coord1\", pzvo_contains(CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), CAST(ARRAY[1, 2, 3] AS DOUBLE PRECISION ARRAY)) AS \"contains\" FROM \"sky\".\"src\" AS \"src\" WHERE \"src\".\"id\" = 1")
+                .postgres("SELECT CAST(NULL AS DOUBLE PRECISION) AS \"coord1\", pzvo_contains(CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), CAST(ARRAY[1, 2, 3] AS DOUBLE PRECISION[])) AS \"contains\" FROM \"sky\".\"src\" AS \"src\" WHERE \"src\".\"id\" = 1"));
+    }
+
+    /** The first row of {@code adql} on {@code dialect}, each column as a double (NULL as NaN). */
+    private static double[] firstRow(String adql, SqlDialect dialect) throws Exception {
+        String sql = Engines.translate(adql, dialect);
+        try (Statement st = engines.connection(dialect).createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            double[] out = new double[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < out.length; i++) {
+                Object v = rs.getObject(i + 1);
+                out[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void bothEnginesComputeTheSameNumbers() throws Exception {
+        String adql = "SELECT 7 / 2, -7 / 2, 1 / 3.0, ROUND(-2.5), ROUND(2.5), ROUND(2.345, 2), TRUNCATE(-2.77, 1),"
+                + " MOD(-7, 3), MOD(7.5, 2), LOG(EXP(2)), LOG10(1000), CEILING(1.2), FLOOR(-1.2), POWER(2, 10),"
+                + " ABS(-3), ATAN2(1, 1), DEGREES(PI()), 0x10, id & 6, id | 1, id ^ 3, ~id"
+                + " FROM sky.src WHERE id = 5";
+        double[] want = {3, -3, 1 / 3.0, -3, 3, 2.35, -2.7, -1, 1.5, 2, 3, 2, -2, 1024, 3, Math.PI / 4, 180, 16,
+            4, 5, 6, -6};
+        double[] h2 = firstRow(adql, SqlDialects.H2);
+        double[] pg = firstRow(adql, SqlDialects.POSTGRESQL);
+        assertArrayEquals(want, h2, 1e-12, "H2");
+        assertArrayEquals(want, pg, 1e-12, "PostgreSQL");
+    }
+
+    @Test
+    void bothEnginesAverageIntegersAsDoubles() throws Exception {
+        String adql = "SELECT AVG(id), SUM(id), COUNT(*) FROM sky.src WHERE id <= 4";
+        double[] want = {2.5, 10, 4};
+        assertArrayEquals(want, firstRow(adql, SqlDialects.H2), 0);
+        assertArrayEquals(want, firstRow(adql, SqlDialects.POSTGRESQL), 0);
+    }
+
+    @Test
+    void bothEnginesSortNullsLastAscendingAndFirstDescending() throws Exception {
+        for (String order : new String[] {"ASC", "DESC"}) {
+            String adql = "SELECT id FROM sky.src WHERE id > 5690 ORDER BY ra " + order + ", id";
+            List<String> h2 = engines.rows(SqlDialects.H2, Engines.translate(adql, SqlDialects.H2));
+            List<String> pg = engines.rows(SqlDialects.POSTGRESQL, Engines.translate(adql, SqlDialects.POSTGRESQL));
+            assertEquals(h2, pg, order);
+            SkyData.Src last = engines.data.sources.get(Integer.parseInt(h2.get(h2.size() - 1)) - 1);
+            SkyData.Src first = engines.data.sources.get(Integer.parseInt(h2.get(0)) - 1);
+            assertTrue(order.equals("ASC") ? last.ra() == null : first.ra() == null);
+        }
+    }
+
+    @Test
+    void setOperationUnderRowLimitKeepsItsOrder() throws Exception {
+        String adql = "SELECT id FROM sky.src WHERE id < 20 UNION SELECT id FROM sky.ref WHERE id < 30 ORDER BY 1 DESC OFFSET 2";
+        for (SqlDialect dialect : new SqlDialect[] {SqlDialects.H2, SqlDialects.POSTGRESQL}) {
+            String sql = Translator.of(SkyCatalog.INSTANCE, dialect).translate(adql, 5).sql();
+            assertEquals(List.of("27", "26", "25", "24", "23"),
+                    engines.rows(dialect, sql), sql);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -135,5 +136,14 @@ class SpatialQueryTest {
         assertTrue(condition.contains("OR") || condition.contains("= 0") || want.size() < engines.data.sources.size() / 2
                 || condition.contains("90)"),
                 () -> condition + " selects " + want.size());
+    }
+
+    @Test
+    void constantShapesUseTheIndexOnBothEngines() throws Exception {
+        String adql = "SELECT id FROM sky.src WHERE CONTAINS(POINT(ra, dec), CIRCLE(45, 30, 0.5)) = 1";
+        String h2 = engines.explain(SqlDialects.H2, Engines.translate(adql, SqlDialects.H2));
+        assertTrue(h2.contains("src_hpx29: hpx29 <"), h2);
+        String pg = engines.explain(SqlDialects.POSTGRESQL, Engines.translate(adql, SqlDialects.POSTGRESQL));
+        assertTrue(pg.contains("BitmapOr") && pg.contains("Bitmap Index Scan on src_hpx29"), pg);
     }
 }
