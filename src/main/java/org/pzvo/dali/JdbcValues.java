@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
  * Reads one JDBC column into the Java type STIL expects for its VOTable datatype. One reader is
  * built per column before the row loop, so the loop does no type dispatch.
  */
-final class JdbcValues {
+public final class JdbcValues {
     /** DALI 1.1 §3.3.3 timestamp: ISO 8601 without zone, UTC implied. */
     private static final DateTimeFormatter DALI_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
@@ -156,12 +156,47 @@ final class JdbcValues {
         }
     }
 
-    /** A user-facing description of a database error, without internals. */
+    /** A user-facing description of a database error met while reading rows, without internals. */
     static String describe(SQLException e) {
-        String state = e.getSQLState();
-        if ("57014".equals(state) || (state != null && state.startsWith("HYT")) || "57014".equals(String.valueOf(e.getErrorCode()))) {
-            return "The query was cancelled because it exceeded the execution time limit";
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("57014") || state.startsWith("HYT")) {
+            return "The query was cancelled (execution time limit or abort)";
+        }
+        if (state.startsWith("22") || state.equals("90105")) {
+            return "The database rejected a value: "
+                    + firstLine(refusedArgument(e).map(Throwable::getMessage).orElse(e.getMessage()));
         }
         return "The database could not complete the query (SQLSTATE " + state + ")";
+    }
+
+    /**
+     * The argument check that failed inside one of our Java SQL functions (H2 reports it as
+     * SQLSTATE 90105 with the exception somewhere in the cause chain).
+     */
+    public static java.util.Optional<IllegalArgumentException> refusedArgument(SQLException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException bad) {
+                return java.util.Optional.of(bad);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The database's own message without the SQL statement or driver details it may carry. */
+    public static String firstLine(String message) {
+        if (message == null) {
+            return "(no detail)";
+        }
+        String m = message;
+        int cut = m.indexOf("; SQL statement:");
+        if (cut >= 0) {
+            m = m.substring(0, cut);
+        }
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        m = m.replaceFirst("^ERROR: ", "").replaceAll("\\s*\\[[0-9-]+\\]$", "");
+        return m.trim();
     }
 }

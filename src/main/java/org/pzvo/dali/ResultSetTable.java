@@ -30,6 +30,11 @@ public final class ResultSetTable extends AbstractStarTable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean overflowed;
     private volatile boolean exhausted;
+    /** Whether {@link #prefetch()} has read the first row that the sequence has not delivered yet. */
+    private boolean prefetchPending;
+    private boolean prefetchedRow;
+    private boolean stopAtError;
+    private volatile SQLException failure;
     private volatile long rowsRead;
 
     /**
@@ -71,6 +76,40 @@ public final class ResultSetTable extends AbstractStarTable {
         return rowsRead;
     }
 
+    /**
+     * Moves the cursor to the first row before anything is written, so that errors the database
+     * raises only when rows are produced (lazy execution, functions refusing a value) are still
+     * reported with their own status instead of in the middle of a 200 response.
+     */
+    public void prefetch() throws SQLException {
+        if (!prefetchPending && rowsRead == 0 && !exhausted) {
+            prefetchedRow = resultSet.next();
+            prefetchPending = true;
+        }
+    }
+
+    /**
+     * Makes a database error after the first row end the sequence instead of throwing; the error
+     * is kept in {@link #failure()}. For formats that can report it after the data (VOTable's
+     * trailing QUERY_STATUS=ERROR, DALI 1.1 §4.4).
+     */
+    public void stopAtError() {
+        stopAtError = true;
+    }
+
+    /** The database error that ended the sequence early, if any (only with {@link #stopAtError()}). */
+    public java.util.Optional<SQLException> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    private boolean advance() throws SQLException {
+        if (prefetchPending) {
+            prefetchPending = false;
+            return prefetchedRow;
+        }
+        return resultSet.next();
+    }
+
     @Override
     public RowSequence getRowSequence() throws IOException {
         if (!started.compareAndSet(false, true)) {
@@ -87,10 +126,10 @@ public final class ResultSetTable extends AbstractStarTable {
                     }
                     if (rowsRead >= maxRows) {
                         exhausted = true;
-                        overflowed = resultSet.next();
+                        overflowed = advance();
                         return false;
                     }
-                    if (!resultSet.next()) {
+                    if (!advance()) {
                         exhausted = true;
                         return false;
                     }
@@ -102,6 +141,11 @@ public final class ResultSetTable extends AbstractStarTable {
                     }
                     return true;
                 } catch (SQLException e) {
+                    exhausted = true;
+                    if (stopAtError) {
+                        failure = e;
+                        return false;
+                    }
                     throw new IOException(JdbcValues.describe(e), e);
                 }
             }

@@ -79,9 +79,14 @@ public final class ResultWriter {
             w.write("<INFO" + VOSerializer.formatAttribute("name", info.getKey())
                     + VOSerializer.formatAttribute("value", info.getValue()) + "/>\n");
         }
+        table.stopAtError();
         VOSerializer ser = VOSerializer.makeSerializer(format.votableFormat(), VOTableVersion.V14, table);
         ser.writeInlineTableElement(w);
-        if (table.overflowed()) {
+        if (table.failure().isPresent()) {
+            w.write("<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
+                    + VOSerializer.formatText(JdbcValues.describe(table.failure().get())
+                    + " after " + table.rowsRead() + " rows; the table above is incomplete") + "</INFO>\n");
+        } else if (table.overflowed()) {
             w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n");
         }
         w.write("</RESOURCE>\n</VOTABLE>\n");

@@ -87,7 +87,7 @@ public final class MapFiles {
     private static MapRow mapRow(Connection connection, String mapId) throws SQLException {
         String sql = "SELECT m.\"product_type\", m.\"band\", m.\"quantity\", m.\"value_unit\", m.\"hpx_order\","
                 + " (SELECT COUNT(*) FROM \"maps\".\"map_pixel\" p WHERE p.\"map_id\" = m.\"map_id\"),"
-                + " (SELECT COUNT(p.\"value\") FROM \"maps\".\"map_pixel\" p WHERE p.\"map_id\" = m.\"map_id\"),"
+                + " (SELECT COUNT(p.\"pixel_value\") FROM \"maps\".\"map_pixel\" p WHERE p.\"map_id\" = m.\"map_id\"),"
                 + " (SELECT COUNT(p.\"mask\") FROM \"maps\".\"map_pixel\" p WHERE p.\"map_id\" = m.\"map_id\")"
                 + " FROM \"maps\".\"map\" m WHERE m.\"map_id\" = ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -138,7 +138,7 @@ public final class MapFiles {
         h.write(out);
         DataOutputStream data = new DataOutputStream(out);
         long written = 0;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT \"pixel\", \"value\", \"mask\" FROM"
+        try (PreparedStatement ps = connection.prepareStatement("SELECT \"pixel\", \"pixel_value\", \"mask\" FROM"
                 + " \"maps\".\"map_pixel\" WHERE \"map_id\" = ? ORDER BY \"pixel\"")) {
             ps.setFetchSize(10_000);
             ps.setString(1, mapId);

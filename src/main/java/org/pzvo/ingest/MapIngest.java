@@ -194,7 +194,7 @@ public final class MapIngest {
     private void insertMap(Request r, int order, String unit, MapSummary s) throws SQLException {
         String sql = "INSERT INTO " + MAP + " (\"map_id\", \"product_type\", \"survey\", \"release\", \"band\","
                 + " \"quantity\", \"value_unit\", \"hpx_order\", \"nside\", \"ordering\", \"coord_sys\", \"n_pixels\","
-                + " \"area\", \"moc\", \"software\", \"description\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NESTED', 'C',"
+                + " \"sky_area\", \"moc\", \"software\", \"description\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NESTED', 'C',"
                 + " ?, ?, ?, 'pzvo ingest', ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, r.mapId());

@@ -22,7 +22,7 @@ record MapSummary(long pixels, double areaDeg2, MocRanges moc) {
         MocRanges.Builder moc = new MocRanges.Builder(order);
         long n = 0;
         double weight = 0;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT \"pixel\", \"value\" FROM \"maps\".\"map_pixel\""
+        try (PreparedStatement ps = connection.prepareStatement("SELECT \"pixel\", \"pixel_value\" FROM \"maps\".\"map_pixel\""
                 + " WHERE \"map_id\" = ? ORDER BY \"pixel\"")) {
             ps.setFetchSize(10_000);
             ps.setString(1, mapId);

@@ -20,7 +20,7 @@ final class PixelInserter implements AutoCloseable {
     private long written;
 
     PixelInserter(Connection connection, String mapId, int order) throws SQLException {
-        this.ps = connection.prepareStatement("INSERT INTO \"maps\".\"map_pixel\" (\"map_id\", \"pixel\", \"value\","
+        this.ps = connection.prepareStatement("INSERT INTO \"maps\".\"map_pixel\" (\"map_id\", \"pixel\", \"pixel_value\","
                 + " \"mask\", \"pix_lo29\", \"pix_hi29\") VALUES (?, ?, ?, ?, ?, ?)");
         this.mapId = mapId;
         this.shift = 2 * (MocRanges.MAX_ORDER - order);

@@ -2,6 +2,7 @@
 package org.pzvo.tap;
 
 import java.io.OutputStream;
+import java.util.concurrent.CancellationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pzvo.dali.DaliException;
@@ -32,7 +33,13 @@ public final class AsyncQueryRunner implements JobRunner {
             QueryRunner.Outcome outcome = tap.asyncRunner().run(query, tap.publicCatalog(), format -> {
                 OutputStream out = ctx.openResult("result", format.contentType());
                 return out;
-            }, st -> ctx.onCancel(st::cancel), rows -> ctx.progress(rows + " rows written"));
+            }, st -> {
+                ctx.onCancel(st::cancel);
+                if (ctx.isAborted()) {
+                    // Aborted before the statement existed: do not start it at all.
+                    throw new CancellationException("job " + ctx.jobId() + " was aborted");
+                }
+            }, rows -> ctx.progress(rows + " rows written"));
             ctx.progress(outcome.rows() + " rows written" + (outcome.overflowed() ? " (MAXREC reached)" : ""));
         } catch (DaliException e) {
             throw new JobFailedException(e.getMessage(), e);

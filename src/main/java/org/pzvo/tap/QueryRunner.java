@@ -72,8 +72,17 @@ public final class QueryRunner {
                 }
                 try (rs) {
                     table = new ResultSetTable(rs, fields, query.maxrec(), progress);
+                    try {
+                        table.prefetch();
+                    } catch (SQLException e) {
+                        throw SqlErrors.toDali(e, settings.timeoutSeconds());
+                    }
                     OutputStream out = target.open(query.format());
                     ResultWriter.write(table, query.format(), infos(query, sql), out);
+                }
+                if (table.failure().isPresent()) {
+                    // Reported inside the VOTable already; a job must still end in ERROR.
+                    throw SqlErrors.toDali(table.failure().get(), settings.timeoutSeconds());
                 }
                 return new Outcome(table.rowsRead(), table.overflowed());
             } finally {

@@ -3,6 +3,7 @@ package org.pzvo.tap;
 
 import java.sql.SQLException;
 import org.pzvo.dali.DaliException;
+import org.pzvo.dali.JdbcValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,14 @@ final class SqlErrors {
                     + timeoutSeconds + " s. Make it more selective (a smaller region, TOP or MAXREC) "
                     + "or run it asynchronously at /tap/async, where the limit is longer.", e);
         }
+        if (state.equals("90105") && JdbcValues.refusedArgument(e).isPresent()) {
+            // H2: one of our SQL functions refused an argument (e.g. a declination beyond 90).
+            return new DaliException(400, "A function argument is out of range: "
+                    + JdbcValues.refusedArgument(e).get().getMessage(), e);
+        }
         if (state.startsWith("22")) {
             return new DaliException(400, "The database rejected a value while running the query: "
-                    + firstLine(e.getMessage()), e);
+                    + JdbcValues.firstLine(e.getMessage()), e);
         }
         if (state.startsWith("08")) {
             LOG.warn("Database connection lost: {}", e.toString());
@@ -38,21 +44,4 @@ final class SqlErrors {
                 + "). This is a fault of the service, not of your query; please report it.", e);
     }
 
-    /** The database's own message without the SQL statement or driver details it may carry. */
-    static String firstLine(String message) {
-        if (message == null) {
-            return "(no detail)";
-        }
-        String m = message;
-        int cut = m.indexOf("; SQL statement:");
-        if (cut >= 0) {
-            m = m.substring(0, cut);
-        }
-        int nl = m.indexOf('\n');
-        if (nl >= 0) {
-            m = m.substring(0, nl);
-        }
-        m = m.replaceFirst("^ERROR: ", "").replaceAll("\\s*\\[[0-9-]+\\]$", "");
-        return m.trim();
-    }
 }

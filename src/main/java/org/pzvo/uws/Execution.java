@@ -168,10 +168,10 @@ final class Execution implements JobContext {
     }
 
     /**
-     * Marks the execution aborted and runs the cancel hooks. When the runner registered no hook,
-     * the worker thread is interrupted instead. (Interrupting a thread that is inside JDBC or
-     * file I/O closes NIO channels, which can close an embedded H2 database for everyone, so a
-     * runner that knows how to cancel its work is trusted to do so.)
+     * Marks the execution aborted and runs the cancel hooks. The worker thread is never
+     * interrupted: an interrupt inside JDBC or file I/O closes NIO channels, which closes an
+     * embedded H2 database for everyone (seen in the TAP tests). Cancellation is cooperative:
+     * runners register hooks or poll {@link JobContext#isAborted()}.
      */
     void abort() {
         List<CancelHook> toRun;
@@ -183,10 +183,6 @@ final class Execution implements JobContext {
             hooks.clear();
         }
         toRun.forEach(this::runHook);
-        Thread t = worker;
-        if (toRun.isEmpty() && t != null) {
-            t.interrupt();
-        }
     }
 
     private void runHook(CancelHook hook) {

@@ -15,9 +15,9 @@ package org.pzvo.uws;
  * </ul>
  * After an abort, when the execution duration runs out or when the job is destroyed,
  * {@link JobContext#isAborted()} turns true and registered cancel hooks run (e.g.
- * {@code Statement.cancel()}); a runner that registered no hook has its thread interrupted
- * instead (an interrupt inside H2 file I/O can close the database, hence hooks for JDBC work).
- * The runner should then stop soon; whatever it does afterwards cannot change the job, which is
+ * {@code Statement.cancel()}). The thread is never interrupted (an interrupt inside H2 file I/O
+ * closes the database for everyone), so a runner either registers a hook or polls
+ * {@link JobContext#isAborted()}. The runner should then stop soon; whatever it does afterwards cannot change the job, which is
  * already ABORTED. Runners should also bound their own statements by
  * {@link JobContext#deadline()} (e.g. {@code Statement.setQueryTimeout}).
  *

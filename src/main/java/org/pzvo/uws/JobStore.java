@@ -77,46 +77,58 @@ public final class JobStore {
     /** The job with its parameters and results, if it exists. */
     Optional<Job> find(String jobId) {
         try (Connection c = dataSource.getConnection()) {
-            Parameters params;
-            List<Result> results = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, param_value FROM uws.job_parameter"
-                    + " WHERE job_id = ? ORDER BY seq")) {
-                ps.setString(1, jobId);
-                List<Parameters.Parameter> list = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(new Parameters.Parameter(rs.getString(1), rs.getString(2)));
-                    }
-                }
-                params = Parameters.of(list);
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, mime_type, size_bytes"
-                    + " FROM uws.job_result WHERE job_id = ? ORDER BY name")) {
-                ps.setString(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        results.add(new Result(rs.getString(1), rs.getString(2), rs.getLong(3)));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + JOB_COLUMNS
-                    + " FROM uws.job WHERE job_id = ?")) {
-                ps.setString(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    String errorType = rs.getString(12);
-                    ErrorSummary error = errorType == null ? null
-                            : new ErrorSummary(rs.getString(11), ErrorSummary.Type.valueOf(errorType));
-                    return Optional.of(new Job(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Phase.valueOf(rs.getString(4)), JobSchema.time(rs, 5), JobSchema.time(rs, 6), JobSchema.time(rs, 7),
-                            JobSchema.time(rs, 8), rs.getLong(9), JobSchema.time(rs, 10), params, results, error,
-                            rs.getString(13)));
-                }
+            // One snapshot for the three reads: a job seen COMPLETED always comes with its results,
+            // which complete() commits in the same transaction (regression: results read empty).
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return find(c, jobId);
+            } finally {
+                c.rollback();
             }
         } catch (SQLException e) {
             throw new UwsStoreException("reading job " + jobId, e);
+        }
+    }
+
+    private static Optional<Job> find(Connection c, String jobId) throws SQLException {
+        Parameters params;
+        List<Result> results = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, param_value FROM uws.job_parameter"
+                + " WHERE job_id = ? ORDER BY seq")) {
+            ps.setString(1, jobId);
+            List<Parameters.Parameter> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Parameters.Parameter(rs.getString(1), rs.getString(2)));
+                }
+            }
+            params = Parameters.of(list);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, mime_type, size_bytes"
+                + " FROM uws.job_result WHERE job_id = ? ORDER BY name")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    results.add(new Result(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + JOB_COLUMNS
+                + " FROM uws.job WHERE job_id = ?")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String errorType = rs.getString(12);
+                ErrorSummary error = errorType == null ? null
+                        : new ErrorSummary(rs.getString(11), ErrorSummary.Type.valueOf(errorType));
+                return Optional.of(new Job(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Phase.valueOf(rs.getString(4)), JobSchema.time(rs, 5), JobSchema.time(rs, 6), JobSchema.time(rs, 7),
+                        JobSchema.time(rs, 8), rs.getLong(9), JobSchema.time(rs, 10), params, results, error,
+                        rs.getString(13)));
+            }
         }
     }
 

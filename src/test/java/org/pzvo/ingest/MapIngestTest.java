@@ -36,7 +36,7 @@ class MapIngestTest {
 
     /** Pixel rows; the REAL value printed as a Java float (engines print 24 or 24.0). */
     static List<String> pixels(Connection c, String mapId) throws Exception {
-        return TestDb.rows(c, "SELECT \"pixel\", \"value\", \"mask\", \"pix_lo29\", \"pix_hi29\" FROM \"maps\".\"map_pixel\""
+        return TestDb.rows(c, "SELECT \"pixel\", \"pixel_value\", \"mask\", \"pix_lo29\", \"pix_hi29\" FROM \"maps\".\"map_pixel\""
                 + " WHERE \"map_id\" = '" + mapId + "' ORDER BY \"pixel\"").stream().map(r -> {
                     String[] p = r.split("\\|");
                     p[1] = p[1].equals("null") ? p[1] : Float.toString(Float.parseFloat(p[1]));

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,6 +59,8 @@ abstract class TapEndpointsContract {
         overrides.put("server.host", "127.0.0.1");
         overrides.put("data.dir", dataDir.toString());
         overrides.put("tap.maxrec.default", "1000");
+        // Anonymous requests are one owner: let it queue the 200 jobs of the queue test.
+        overrides.put("uws.max-queued-per-owner", "300");
         Path home = Path.of("").toAbsolutePath();
         ServerConfig cfg = ServerConfig.load(home, home.resolve("conf/pzvo.properties"), Map.of(), overrides);
         running = Launch.start(cfg, home, 2000);
@@ -218,6 +222,37 @@ abstract class TapEndpointsContract {
     }
 
     @Test
+    void syncQueriesAnswerWhileTwoHundredJobsFillTheAsyncQueue() throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        List<String> jobs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                // A cross join that keeps a job busy for a while; the literal varies so nothing is cached.
+                String slow = "SELECT COUNT(*) AS n FROM lsst.object AS a, lsst.object AS b WHERE a.coord_ra + b.coord_dec > "
+                        + (i - 1000);
+                HttpResponse<String> created = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "/tap/async"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("LANG", "ADQL", "PHASE", "RUN",
+                                "QUERY", slow)))).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(303, created.statusCode(), created.body());
+                jobs.add(URI.create(created.headers().firstValue("Location").orElseThrow()).getPath());
+            }
+            assertTrue(text(get("/tap/async?PHASE=QUEUED")).contains("QUEUED"), "jobs are waiting in the queue");
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = sync(Map.of("LANG", "ADQL", "QUERY", "SELECT TOP 5 objectId FROM lsst.object"));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals(200, r.statusCode(), text(r));
+            assertEquals(5, countRows(read(r.body(), "votable")));
+            assertTrue(seconds < 10, "sync query took " + seconds + " s behind a full async queue");
+        } finally {
+            for (String job : jobs) {
+                http.send(HttpRequest.newBuilder(URI.create(base + job)).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        }
+    }
+
+    @Test
     void asyncJobWithBrokenAdqlEndsInErrorWithPosition() throws Exception {
         HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> created = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "/tap/async"))
@@ -266,6 +301,9 @@ abstract class TapEndpointsContract {
                 Arguments.of(Map.of("LANG", "ADQL", "QUERY", "SELECT objectId\nFROM lsst.nosuchtable"),
                         "line 2, column 6"),
                 Arguments.of(Map.of("LANG", "ADQL", "QUERY", "SELECT FROM lsst.object"), "line 1, column 8"),
+                Arguments.of(Map.of("LANG", "ADQL", "QUERY",
+                        "SELECT TOP 1 ivo_healpix_index(10, coord_ra, coord_dec + 200) FROM lsst.object"),
+                        "Expected a declination in [-90, 90] deg"),
                 Arguments.of(Map.of("LANG", "ADQL", "QUERY", "SELECT TOP 1 objectId FROM lsst.object",
                         "REQUEST", "getCapabilities"), "Unsupported REQUEST=getCapabilities"));
     }

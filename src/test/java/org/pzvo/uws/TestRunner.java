@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * <li>write: writes TEXT (default "hello") as result "result" (text/plain), reports progress;</li>
  * <li>fail: throws a JobFailedException with message "bad input: " + TEXT;</li>
  * <li>crash: throws an IllegalStateException whose message must never reach a client;</li>
- * <li>block: writes a partial result, then (counting down started) waits (no cancel hook) until interrupted, or released via {@link #release};</li>
+ * <li>block: writes a partial result, then (counting down started) waits until its cancel hook runs, or released via {@link #release};</li>
  * <li>big: writes 80 blocks of 64 KiB (5 MiB) as result "result";</li>
  * <li>upload: copies the inline file t1 into result "result";</li>
  * <li>query: runs a very long H2 query on {@code dataSource} with a Statement.cancel() hook;</li>
@@ -83,16 +83,22 @@ public final class TestRunner implements JobRunner {
                         new IllegalArgumentException(SECRET));
                 case "crash" -> throw new IllegalStateException("boom at " + SECRET);
                 case "block" -> {
+                    CountDownLatch cancelled = new CountDownLatch(1);
+                    ctx.onCancel(cancelled::countDown);
                     try (OutputStream out = ctx.openResult("result", "text/plain")) {
                         out.write("partial".getBytes(StandardCharsets.UTF_8));
                         out.flush();
                         startedLatch(ctx.jobId()).countDown();
-                        if (release.await(60, TimeUnit.SECONDS)) {
-                            outcome.put(ctx.jobId(), "released");
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                        while (cancelled.getCount() > 0 && System.nanoTime() < deadline) {
+                            if (release.await(20, TimeUnit.MILLISECONDS)) {
+                                outcome.put(ctx.jobId(), "released");
+                                break;
+                            }
                         }
-                    } catch (InterruptedException e) {
-                        outcome.put(ctx.jobId(), "interrupted");
-                        Thread.currentThread().interrupt();
+                        if (cancelled.getCount() == 0) {
+                            outcome.put(ctx.jobId(), "cancelled");
+                        }
                     }
                 }
                 case "query" -> runQuery(ctx, "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a,"

@@ -132,7 +132,7 @@ abstract class UwsServiceContract {
     }
 
     @Test
-    void abortInterruptsABlockedRunnerAndDropsPartialResult() throws Exception {
+    void abortCancelsABlockedRunnerAndDropsPartialResult() throws Exception {
         Job job = service.create("bob", Parameters.of("MODE", "block"));
         service.run(job.jobId(), "bob");
         assertTrue(runner.startedLatch(job.jobId()).await(10, TimeUnit.SECONDS));
@@ -140,7 +140,7 @@ abstract class UwsServiceContract {
         Job aborted = service.abort(job.jobId(), "bob");
         assertEquals(Phase.ABORTED, aborted.phase());
         assertTrue(runner.endedLatch(job.jobId()).await(2, TimeUnit.SECONDS));
-        assertEquals("interrupted", runner.outcome.get(job.jobId()));
+        assertEquals("cancelled", runner.outcome.get(job.jobId()));
         assertEquals(Phase.ABORTED, service.get(job.jobId(), "bob").phase());
         assertTrue(service.get(job.jobId(), "bob").results().isEmpty());
         waitUntil(() -> !Files.exists(dataDir.resolve("uws/" + job.jobId() + "/result.part")));

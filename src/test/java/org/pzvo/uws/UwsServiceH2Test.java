@@ -60,7 +60,7 @@ class UwsServiceH2Test extends UwsServiceContract {
         runBatch(20, "warm");
         Set<String> before = threadNames();
         long files = openFiles();
-        runBatch(300, "load");
+        runBatch(1000, "load");
         assertEquals(0, pool.getHikariPoolMXBean().getActiveConnections());
         assertEquals(before, threadNames(), "engine threads");
         assertTrue(openFiles() <= files + 3, files + " -> " + openFiles());
