@@ -85,8 +85,7 @@ final class Launch {
                 + " %,d map pixels in %.1f s%n", s.objects(), s.photozRows(), s.speczRows(), s.trainingSetRows(),
                 s.mapPixelRows(), s.elapsedMillis() / 1000.0);
         for (PhotoZQuality q : s.quality()) {
-            System.err.printf("pzvo: photo-z run %d (%s, %s): n=%d bias=%+.4f sigma_NMAD=%.4f outliers=%.1f%%%n",
-                    q.runId(), q.algorithm(), q.sample(), q.n(), q.bias(), q.sigmaNmad(), 100 * q.outlierFraction());
+            System.err.println("pzvo: photo-z quality of run " + q.runId() + ": " + q.summaryLine());
         }
     }
 
