@@ -29,6 +29,7 @@ import org.pzvo.db.RowCountEstimates;
 import org.pzvo.sql.SqlDialects;
 import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
+import org.pzvo.tap.upload.UploadLimits;
 import org.pzvo.tap.DaliJobErrors;
 import org.pzvo.tap.Examples;
 import org.pzvo.tap.QueryRunner;
@@ -150,8 +151,10 @@ public final class PzvoServer implements AutoCloseable {
         // No statement timeout for jobs: the UWS engine aborts them at their execution duration,
         // which cancels the statement.
         QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0));
+        var u = config.upload();
         return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
-                tapLimits.hardMaxrec(), config.http().maxQueryChars()), sync, async);
+                tapLimits.hardMaxrec(), config.http().maxQueryChars()),
+                new UploadLimits(u.maxRows(), u.maxBytes(), u.allowPrivateUrls(), u.urlTimeoutSeconds()), sync, async);
     }
 
     private static UwsService uwsService(ServerConfig config, ConnectionPools pools, TapService tap) {
@@ -174,7 +177,7 @@ public final class PzvoServer implements AutoCloseable {
         Capabilities caps = new Capabilities(Features.supported(),
                 new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), t.syncTimeoutSeconds(),
                         u.defaultExecutionSeconds(), u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400,
-                        u.maxDestructionDays() * 86_400),
+                        u.maxDestructionDays() * 86_400, config.upload().maxRows()),
                 List.of());
         return new Vosi(config.http().baseUrl(), pools.sync(), caps, Examples.load(),
                 c -> RowCountEstimates.estimate(c, pools.engine()));

@@ -9,7 +9,7 @@ import java.util.Objects;
  * The whole configuration of a pzvo server: parsed once at start-up from conf/pzvo.properties,
  * environment variables and command-line overrides, validated, then immutable.
  */
-public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, Service service) {
+public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, Service service, Upload upload) {
 
     public ServerConfig {
         Objects.requireNonNull(http);
@@ -18,6 +18,7 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         Objects.requireNonNull(tap);
         Objects.requireNonNull(uws);
         Objects.requireNonNull(service);
+        Objects.requireNonNull(upload);
     }
 
     /** HTTP listener. {@code baseUrl} is empty when it derives from the bound port. */
@@ -38,6 +39,13 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
                       int maxQueuedPerOwner, int maxWaitSeconds) {}
 
     public record Service(String title, String publisher, String authority) {}
+
+    /**
+     * TAP_UPLOAD limits (TAP 1.1 §2.5.2; advertised as TAPRegExt uploadLimit): rows and bytes per
+     * uploaded table, whether UPLOAD URLs may reach loopback/link-local/private addresses, and the
+     * time allowed to fetch one URL.
+     */
+    public record Upload(long maxRows, long maxBytes, boolean allowPrivateUrls, int urlTimeoutSeconds) {}
 
     /**
      * Loads and validates; every error names the key, the value and what is allowed. Relative
@@ -75,7 +83,17 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         Uws uws = uws(src, db.asyncPoolSize());
         Service service = new Service(src.string("service.title"), src.string("service.publisher"),
                 authority(src));
-        return new ServerConfig(http, storage, db, tap, uws, service);
+        return new ServerConfig(http, storage, db, tap, uws, service, upload(src));
+    }
+
+    private static Upload upload(ConfigSource src) {
+        String allowPrivate = src.string("upload.url.allow-private").trim();
+        if (!allowPrivate.equals("true") && !allowPrivate.equals("false")) {
+            throw src.bad("upload.url.allow-private", allowPrivate, "true or false");
+        }
+        return new Upload(src.longIn("upload.max-rows", 3_000_000, Long.MAX_VALUE),
+                src.longIn("upload.max-bytes", 1024, Long.MAX_VALUE), Boolean.parseBoolean(allowPrivate),
+                src.intIn("upload.url.timeout-seconds", 1, 3600));
     }
 
     private static CorsPolicy cors(ConfigSource src) {

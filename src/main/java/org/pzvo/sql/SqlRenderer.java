@@ -142,7 +142,7 @@ final class SqlRenderer implements AstVisitor<String> {
     @Override
     public String visitResolvedTable(ResolvedTable n) {
         String schema = n.table().schema();
-        return (schema.isEmpty() ? "" : q(schema) + ".") + q(n.table().name()) + " AS " + q(n.correlation());
+        return (schema.isEmpty() ? "" : q(schema) + ".") + q(n.table().sqlName()) + " AS " + q(n.correlation());
     }
 
     @Override

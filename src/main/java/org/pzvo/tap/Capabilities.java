@@ -15,7 +15,8 @@ import org.pzvo.dali.OutputFormat;
 public final class Capabilities {
     /** Limits advertised in the TableAccess capability (TAPRegExt 1.0 §2.4–2.6). */
     public record Limits(long defaultMaxrec, long hardMaxrec, int syncTimeoutSeconds, int asyncDefaultSeconds,
-                         int asyncHardSeconds, int retentionDefaultSeconds, int retentionHardSeconds) {}
+                         int asyncHardSeconds, int retentionDefaultSeconds, int retentionHardSeconds,
+                         long uploadMaxRows) {}
 
     private final List<LanguageFeature> features;
     private final Limits limits;
@@ -76,12 +77,17 @@ public final class Capabilities {
             }
             sb.append("</outputFormat>\n");
         }
+        for (String method : new String[] {"inline", "http", "https"}) {
+            sb.append("<uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-").append(method).append("\"/>\n");
+        }
         sb.append("<retentionPeriod><default>").append(limits.retentionDefaultSeconds())
                 .append("</default><hard>").append(limits.retentionHardSeconds()).append("</hard></retentionPeriod>\n")
                 .append("<executionDuration><default>").append(limits.asyncDefaultSeconds())
                 .append("</default><hard>").append(limits.asyncHardSeconds()).append("</hard></executionDuration>\n")
                 .append("<outputLimit><default unit=\"row\">").append(limits.defaultMaxrec())
                 .append("</default><hard unit=\"row\">").append(limits.hardMaxrec()).append("</hard></outputLimit>\n")
+                .append("<uploadLimit><default unit=\"row\">").append(limits.uploadMaxRows())
+                .append("</default><hard unit=\"row\">").append(limits.uploadMaxRows()).append("</hard></uploadLimit>\n")
                 .append("</capability>\n");
     }
 

@@ -43,6 +43,11 @@ public final class QueryRunner {
         this.settings = settings;
     }
 
+    /** The connections this runner uses (uploaded tables are loaded through them too). */
+    public DataSource dataSource() {
+        return settings.dataSource();
+    }
+
     /**
      * @param onStatement receives the running statement, so an abort can cancel it
      * @param progress    receives the number of rows written so far, now and then

@@ -3,15 +3,27 @@ package org.pzvo.tap;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
+import org.pzvo.tap.upload.PartSource;
 
 /**
  * {@code /tap/sync} (TAP 1.1 §2.2.2): GET or POST (form or multipart) with LANG, QUERY,
- * RESPONSEFORMAT/FORMAT, MAXREC, RUNID. Completes the response itself: the result streams with
+ * RESPONSEFORMAT/FORMAT, MAXREC, RUNID, UPLOAD (inline parts of a multipart POST, or URLs; the
+ * uploaded tables are dropped when the response ends). Completes the response itself: the result streams with
  * status 200, and any failure found before the first byte becomes a DALI error document.
  */
 public final class SyncServlet extends HttpServlet {
@@ -34,13 +46,20 @@ public final class SyncServlet extends HttpServlet {
     }
 
     private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Path scratch = null;
         try {
             TapQuery query = TapQuery.parse(DaliParams.of(req), tap.limits());
-            tap.runSync(query, format -> {
-                resp.setStatus(200);
-                resp.setContentType(format.contentType());
-                return resp.getOutputStream();
-            });
+            if (!query.uploads().isEmpty()) {
+                scratch = Files.createTempDirectory("pzvo-sync-upload-");
+            }
+            Path dir = scratch;
+            PartSource parts = name -> part(req, name, dir);
+            tap.runSync(query, parts, scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch,
+                    format -> {
+                        resp.setStatus(200);
+                        resp.setContentType(format.contentType());
+                        return resp.getOutputStream();
+                    });
         } catch (DaliException e) {
             DaliResponses.sendError(resp, e);
         } catch (IllegalStateException e) {
@@ -49,6 +68,45 @@ public final class SyncServlet extends HttpServlet {
         } catch (IOException | RuntimeException e) {
             // Includes a client hanging up mid-stream: the statement is closed with the cursor.
             DaliResponses.sendUnexpected(resp, e);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** The file part {@code name} of a multipart request, copied into {@code dir}. */
+    private Optional<Path> part(HttpServletRequest req, String name, Path dir) throws IOException, DaliException {
+        String type = req.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            return Optional.empty();
+        }
+        Part part;
+        try {
+            part = req.getPart(name);
+        } catch (ServletException e) {
+            throw new IOException("The multipart request could not be read: " + e.getMessage(), e);
+        }
+        if (part == null) {
+            return Optional.empty();
+        }
+        if (part.getSize() > tap.uploadLimits().maxBytes()) {
+            throw DaliException.badRequest("UPLOAD: the part '" + name + "' is " + part.getSize() + " bytes; the limit "
+                    + "for an uploaded table is " + tap.uploadLimits().maxBytes() + " bytes");
+        }
+        Path file = Files.createTempFile(dir, "part-", ".dat");
+        try (InputStream in = part.getInputStream()) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return Optional.of(file);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory left behind is harmless; the OS cleans it.
         }
     }
 }

@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.tap;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.OutputFormat;
+import org.pzvo.tap.upload.UploadParser;
+import org.pzvo.tap.upload.UploadSpec;
 
 /**
  * The parameters of one TAP query (TAP 1.1 §2.3), validated: the same for /sync and /async.
  *
  * @param maxrec the row limit to apply (already clamped to the hard limit)
+ * @param uploads the TAP_UPLOAD tables of the UPLOAD parameter (TAP 1.1 §2.5.2), in order
  */
-public record TapQuery(String query, OutputFormat format, long maxrec, String runId) {
+public record TapQuery(String query, OutputFormat format, long maxrec, String runId, List<UploadSpec> uploads) {
     public TapQuery {
         Objects.requireNonNull(query);
         Objects.requireNonNull(format);
+        uploads = List.copyOf(uploads);
+    }
+
+    /** A query without uploads. */
+    public TapQuery(String query, OutputFormat format, long maxrec, String runId) {
+        this(query, format, maxrec, runId, List.of());
     }
 
     /** Limits the parsing needs: MAXREC default and hard limit, longest query text. */
@@ -50,7 +60,8 @@ public record TapQuery(String query, OutputFormat format, long maxrec, String ru
         }
         long maxrec = Math.min(params.nonNegativeLong("MAXREC", limits.defaultMaxrec()), limits.hardMaxrec());
         String runId = params.single("RUNID").orElse(null);
-        return new TapQuery(query, format, maxrec, runId);
+        List<UploadSpec> uploads = UploadParser.parse(params.all("UPLOAD"));
+        return new TapQuery(query, format, maxrec, runId, uploads);
     }
 
     private static Optional<String> firstOf(DaliParams params, String name) {

@@ -2,13 +2,20 @@
 package org.pzvo.tap;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.pzvo.adql.check.FunctionInfo;
 import org.pzvo.adql.check.Catalog;
 import org.pzvo.dali.DaliException;
 import org.pzvo.db.Metadata;
+import org.pzvo.tap.upload.PartSource;
+import org.pzvo.tap.upload.UploadLimits;
+import org.pzvo.tap.upload.UploadSession;
 
 /**
  * The TAP capability: validated query parameters in, streamed results out. Knows the metadata
@@ -22,9 +29,11 @@ public final class TapService {
     private final QueryRunner asyncRunner;
     private final List<FunctionInfo> udfs;
     private final MetadataCatalog publicCatalog;
+    private final UploadLimits uploadLimits;
 
-    public TapService(Metadata metadata, List<FunctionInfo> udfs, TapQuery.Limits limits, QueryRunner syncRunner,
-                      QueryRunner asyncRunner) {
+    public TapService(Metadata metadata, List<FunctionInfo> udfs, TapQuery.Limits limits, UploadLimits uploadLimits,
+                      QueryRunner syncRunner, QueryRunner asyncRunner) {
+        this.uploadLimits = Objects.requireNonNull(uploadLimits);
         this.metadata = Objects.requireNonNull(metadata);
         this.udfs = List.copyOf(udfs);
         this.publicCatalog = MetadataCatalog.forGroups(metadata, Set.of(), this.udfs);
@@ -46,8 +55,38 @@ public final class TapService {
         return publicCatalog;
     }
 
+    public UploadLimits uploadLimits() {
+        return uploadLimits;
+    }
+
+    /** Runs a query without inline files (its UPLOAD may still name URLs). */
     public QueryRunner.Outcome runSync(TapQuery query, ResultTarget target) throws DaliException, IOException {
-        return syncRunner.run(query, publicCatalog(), target, st -> { }, rows -> { });
+        return runSync(query, PartSource.NONE, Path.of(System.getProperty("java.io.tmpdir")), target);
+    }
+
+    /**
+     * Runs a synchronous query with its uploaded tables, dropped when it ends.
+     *
+     * @param parts   the request's inline files, for {@code UPLOAD=t,param:<part>}
+     * @param scratch a private directory for files fetched from UPLOAD URLs
+     */
+    public QueryRunner.Outcome runSync(TapQuery query, PartSource parts, Path scratch, ResultTarget target)
+            throws DaliException, IOException {
+        return run(syncRunner, query, parts, scratch, target, st -> { }, rows -> { });
+    }
+
+    /**
+     * Loads the query's uploads through {@code runner}'s connections, runs it against the public
+     * tables plus {@code TAP_UPLOAD}, and drops the uploaded tables whatever happens.
+     */
+    public QueryRunner.Outcome run(QueryRunner runner, TapQuery query, PartSource parts, Path scratch,
+                                   ResultTarget target, Consumer<PreparedStatement> onStatement, LongConsumer progress)
+            throws DaliException, IOException {
+        try (UploadSession uploads = UploadSession.load(query.uploads(), parts, runner.dataSource(), uploadLimits,
+                scratch)) {
+            Catalog catalog = uploads.tables().isEmpty() ? publicCatalog : publicCatalog.with(uploads.tables());
+            return runner.run(query, catalog, target, onStatement, progress);
+        }
     }
 
     public QueryRunner asyncRunner() {

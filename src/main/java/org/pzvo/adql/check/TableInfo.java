@@ -8,15 +8,24 @@ import java.util.Optional;
 /**
  * A table of the catalog. {@code schema} and {@code name} are the canonical names the table was
  * created with (quoted in SQL); {@code position} names the order-29 HEALPix index of the table's
- * main position, when it has one.
+ * main position, when it has one. {@code sqlName} is the table's name in the database, which
+ * differs from {@code name} only for a TAP_UPLOAD table (stored under a per-request unique name
+ * while the query calls it by the name given in UPLOAD).
  */
 public record TableInfo(String schema, String name, String description,
-                        List<ColumnInfo> columns, Optional<PositionIndex> position) {
+                        List<ColumnInfo> columns, Optional<PositionIndex> position, String sqlName) {
     public TableInfo {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(sqlName, "sqlName");
+    }
+
+    /** A table stored under its own name. */
+    public TableInfo(String schema, String name, String description, List<ColumnInfo> columns,
+                     Optional<PositionIndex> position) {
+        this(schema, name, description, columns, position, name);
     }
 
     /** {@code schema.name}, for messages. */

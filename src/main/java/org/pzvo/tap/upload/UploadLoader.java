@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.tap.upload;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.pzvo.adql.check.ColumnInfo;
+import org.pzvo.adql.check.PositionIndex;
+import org.pzvo.adql.check.TableInfo;
+import org.pzvo.dali.DaliException;
+import org.pzvo.db.SqlNames;
+import org.pzvo.sky.SkyIndex;
+import uk.ac.starlink.table.RowSequence;
+import uk.ac.starlink.table.StarTable;
+
+/**
+ * Stores one uploaded table in the database as {@code "TAP_UPLOAD"."<physical name>"}: CREATE
+ * TABLE, batched INSERTs streamed from the STIL row sequence (row limit enforced while reading),
+ * then the B-tree index on the HEALPix column. The caller drops the table.
+ */
+final class UploadLoader {
+    static final String SCHEMA = "TAP_UPLOAD";
+    private static final int BATCH = 5000;
+
+    private UploadLoader() {
+    }
+
+    /** Creates the schema when it is missing (concurrent creators are tolerated). */
+    static void createSchema(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + SqlNames.quote(SCHEMA));
+        } catch (SQLException e) {
+            // Two requests creating it at once: one of them loses the race, the schema exists.
+            try (Statement st = conn.createStatement()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + SqlNames.quote(SCHEMA));
+            }
+        }
+    }
+
+    /** Creates the table {@code physical} (already registered for dropping by the caller) and fills it. */
+    static TableInfo load(Connection conn, boolean postgres, String name, String physical, StarTable table,
+                          UploadSchema schema, long maxRows) throws DaliException, SQLException, IOException {
+        String qualified = SqlNames.table(SCHEMA, physical);
+        StringJoiner defs = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner marks = new StringJoiner(", ");
+        for (UploadColumn c : schema.columns()) {
+            defs.add(SqlNames.quote(c.name()) + " " + c.sqlType(postgres));
+            names.add(SqlNames.quote(c.name()));
+            marks.add("?");
+        }
+        try (Statement st = conn.createStatement()) {
+            st.execute(defs.toString());
+        }
+        long rows = insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema, maxRows);
+        if (rows == 0) {
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows");
+        }
+        if (schema.healpix().isPresent()) {
+            try (Statement st = conn.createStatement()) {
+                st.execute("CREATE INDEX " + SqlNames.quote(physical + "_hpx") + " ON " + qualified + " ("
+                        + SqlNames.quote(schema.healpix().get()) + ")");
+                if (postgres) {
+                    st.execute("ANALYZE " + qualified);
+                }
+            }
+        }
+        return tableInfo(name, physical, rows, schema);
+    }
+
+    private static long insert(Connection conn, String name, String into, StarTable table, UploadSchema schema,
+                               long maxRows) throws DaliException, SQLException, IOException {
+        List<UploadColumn> columns = schema.columns();
+        long rows = 0;
+        try (PreparedStatement st = conn.prepareStatement("INSERT INTO " + into);
+             RowSequence seq = table.getRowSequence()) {
+            while (next(name, seq, rows)) {
+                rows++;
+                if (rows > maxRows) {
+                    throw DaliException.badRequest("UPLOAD: table '" + name + "' has more than " + maxRows
+                            + " rows, the limit for uploaded tables");
+                }
+                Object[] row = seq.getRow();
+                for (int i = 0; i < columns.size(); i++) {
+                    UploadColumn c = columns.get(i);
+                    Object value = c.sourceIndex() >= 0 ? row[c.sourceIndex()] : healpix(name, rows, row, schema);
+                    bind(conn, st, i + 1, c, value);
+                }
+                st.addBatch();
+                if (rows % BATCH == 0) {
+                    st.executeBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        return rows;
+    }
+
+    private static boolean next(String name, RowSequence seq, long rowsSoFar) throws DaliException {
+        try {
+            return seq.next();
+        } catch (IOException | RuntimeException e) {
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read after row " + rowsSoFar
+                    + ": " + UploadReader.message(e));
+        }
+    }
+
+    private static Long healpix(String name, long rowNumber, Object[] row, UploadSchema schema) throws DaliException {
+        Object ra = row[schema.columns().get(schema.raIndex()).sourceIndex()];
+        Object dec = row[schema.columns().get(schema.decIndex()).sourceIndex()];
+        if (!(ra instanceof Number r) || !(dec instanceof Number d) || Double.isNaN(r.doubleValue())
+                || Double.isNaN(d.doubleValue())) {
+            return null;
+        }
+        double decDeg = d.doubleValue();
+        if (decDeg < -90 || decDeg > 90 || Double.isInfinite(r.doubleValue())) {
+            throw DaliException.badRequest("UPLOAD: row " + rowNumber + " of table '" + name + "' has the position ("
+                    + r + ", " + d + "), outside the sky (declination must be within [-90, 90] degrees)");
+        }
+        return SkyIndex.hpx29(r.doubleValue(), decDeg);
+    }
+
+    private static void bind(Connection conn, PreparedStatement st, int index, UploadColumn c, Object value)
+            throws SQLException {
+        if (value == null) {
+            st.setNull(index, nullType(c));
+            return;
+        }
+        if (c.isArray()) {
+            int n = Array.getLength(value);
+            Object[] boxed = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Object e = Array.get(value, i);
+                boxed[i] = e instanceof Byte b ? Short.valueOf(b) : e;
+            }
+            st.setArray(index, conn.createArrayOf(c.elementType(), boxed));
+        } else if (value instanceof Byte b) {
+            st.setShort(index, b);
+        } else if (value instanceof Character ch) {
+            st.setString(index, ch.toString());
+        } else {
+            st.setObject(index, value);
+        }
+    }
+
+    private static int nullType(UploadColumn c) {
+        if (c.isArray()) {
+            return Types.ARRAY;
+        }
+        return switch (c.datatype()) {
+            case "boolean" -> Types.BOOLEAN;
+            case "short" -> Types.SMALLINT;
+            case "int" -> Types.INTEGER;
+            case "long" -> Types.BIGINT;
+            case "float" -> Types.REAL;
+            case "double" -> Types.DOUBLE;
+            default -> Types.VARCHAR;
+        };
+    }
+
+    private static TableInfo tableInfo(String name, String physical, long rows, UploadSchema schema) {
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (UploadColumn c : schema.columns()) {
+            columns.add(new ColumnInfo(c.name(), c.datatype(), c.arraysize(), null, c.unit(), c.ucd(), null,
+                    c.description()));
+        }
+        Optional<PositionIndex> position = schema.healpix().map(h -> new PositionIndex(
+                schema.columns().get(schema.raIndex()).name(), schema.columns().get(schema.decIndex()).name(), h));
+        return new TableInfo(SCHEMA, name, "uploaded table (" + rows + " rows)", columns, position, physical);
+    }
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package org.pzvo.tap.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.pzvo.dali.DaliException;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableFactory;
+import uk.ac.starlink.table.StoragePolicy;
+import uk.ac.starlink.table.TableFormatException;
+import uk.ac.starlink.util.FileDataSource;
+
+/**
+ * Opens an uploaded file as a STIL table, the format detected from the content: VOTable (every
+ * serialisation), FITS, ECSV, and CSV as the fallback. Parquet is recognised and refused (the
+ * Parquet libraries are not installed). Rows that STIL must buffer (VOTable TABLEDATA) go to
+ * disk, not to the heap, so large uploads fit in a small heap.
+ */
+final class UploadReader {
+    private UploadReader() {
+    }
+
+    static StarTable open(String name, Path file) throws DaliException, IOException {
+        byte[] head = head(file);
+        if (head.length == 0) {
+            throw DaliException.badRequest("UPLOAD: the file of table '" + name + "' is empty");
+        }
+        if (head.length >= 4 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("PAR1")) {
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' is a Parquet file; Parquet is not supported "
+                    + "by this service, send VOTable, FITS, ECSV or CSV");
+        }
+        StarTableFactory factory = new StarTableFactory(false);
+        factory.setStoragePolicy(StoragePolicy.PREFER_DISK);
+        FileDataSource source = new FileDataSource(file.toFile());
+        try {
+            return factory.makeStarTable(source);
+        } catch (TableFormatException e) {
+            if (!looksLikeText(head) || startsWith(head, "<") || startsWith(head, "SIMPLE  =")) {
+                throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read: " + message(e));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read: " + message(e));
+        }
+        try {
+            return factory.makeStarTable(source, "csv");
+        } catch (IOException | RuntimeException e) {
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' is neither VOTable, FITS, ECSV nor CSV ("
+                    + message(e) + ")");
+        }
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(512);
+            return Arrays.copyOf(b, b.length);
+        }
+    }
+
+    private static boolean startsWith(byte[] head, String prefix) {
+        String s = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
+        return s.startsWith(prefix);
+    }
+
+    private static boolean looksLikeText(byte[] head) {
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
