@@ -91,7 +91,7 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         if (!allowPrivate.equals("true") && !allowPrivate.equals("false")) {
             throw src.bad("upload.url.allow-private", allowPrivate, "true or false");
         }
-        return new Upload(src.longIn("upload.max-rows", 3_000_000, Long.MAX_VALUE),
+        return new Upload(src.longIn("upload.max-rows", 1, Long.MAX_VALUE),
                 src.longIn("upload.max-bytes", 1024, Long.MAX_VALUE), Boolean.parseBoolean(allowPrivate),
                 src.intIn("upload.url.timeout-seconds", 1, 3600));
     }

@@ -86,7 +86,7 @@ final class UploadLoader {
                 rows++;
                 if (rows > maxRows) {
                     throw DaliException.badRequest("UPLOAD: table '" + name + "' has more than " + maxRows
-                            + " rows, the limit for uploaded tables");
+                            + " rows; the limit for uploaded tables is " + maxRows + " rows");
                 }
                 Object[] row = seq.getRow();
                 for (int i = 0; i < columns.size(); i++) {

@@ -45,6 +45,9 @@ final class UploadReader {
         } catch (IOException | RuntimeException e) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read: " + message(e));
         }
+        if (lines(file) < 2) {
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows (read as CSV: a header line only)");
+        }
         try {
             return factory.makeStarTable(source, "csv");
         } catch (IOException | RuntimeException e) {
@@ -56,6 +59,19 @@ final class UploadReader {
     static String message(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Non-blank lines of a text file, counted up to 2. */
+    private static int lines(Path file) throws IOException {
+        int n = 0;
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            for (String line; n < 2 && (line = reader.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static byte[] head(Path file) throws IOException {

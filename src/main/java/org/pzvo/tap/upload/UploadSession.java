@@ -90,7 +90,7 @@ public final class UploadSession implements AutoCloseable {
         long declared = table.getRowCount();
         if (declared > limits.maxRows()) {
             throw DaliException.badRequest("UPLOAD: table '" + spec.name() + "' has " + declared + " rows; the limit "
-                    + "for uploaded tables is " + limits.maxRows());
+                    + "for uploaded tables is " + limits.maxRows() + " rows");
         }
         UploadSchema schema = UploadSchema.of(spec.name(), table);
         String physical = physicalName(spec.name());
