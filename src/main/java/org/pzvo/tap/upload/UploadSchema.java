@@ -106,7 +106,7 @@ record UploadSchema(List<UploadColumn> columns, int raIndex, int decIndex, Optio
     }
 
     private static boolean isAngle(UploadColumn c) {
-        return c.arraysize() == null && ("double".equals(c.datatype()) || "float".equals(c.datatype()));
+        return c.arraysize() == null && !"boolean".equals(c.datatype()) && !"char".equals(c.datatype());
     }
 
     private static int[] byUcd(List<UploadColumn> columns) {
