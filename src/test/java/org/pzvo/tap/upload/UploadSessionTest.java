@@ -215,4 +215,29 @@ class UploadSessionTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void urlThatNeverAnswersTimesOut() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try {
+                Thread.sleep(8000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            UploadLimits allowed = new UploadLimits(1000, 1 << 20, true, 1);
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/slow.csv";
+            long start = System.nanoTime();
+            DaliException e = assertThrows(DaliException.class, () -> UploadSession.load(
+                    UploadParser.parse(List.of("u," + url)), PartSource.NONE, ds, allowed, dir.resolve("s")));
+            assertTrue(e.getMessage().contains("did not answer within 1 s"), e.getMessage());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "gave up in time");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
