@@ -30,7 +30,8 @@ public final class AsyncQueryRunner implements JobRunner {
         TapQuery query;
         try {
             query = TapQuery.parse(params(ctx.parameters()), tap.limits());
-            QueryRunner.Outcome outcome = tap.run(tap.asyncRunner(), query, ctx::upload, ctx.scratchDirectory(), format -> {
+            QueryRunner.Outcome outcome = tap.run(tap.asyncRunner(), query, ctx::upload, ctx.scratchDirectory(),
+                    ctx::isAborted, format -> {
                 OutputStream out = ctx.openResult("result", format.contentType());
                 return out;
             }, st -> {

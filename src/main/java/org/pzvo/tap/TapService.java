@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.pzvo.adql.check.FunctionInfo;
@@ -72,18 +73,21 @@ public final class TapService {
      */
     public QueryRunner.Outcome runSync(TapQuery query, PartSource parts, Path scratch, ResultTarget target)
             throws DaliException, IOException {
-        return run(syncRunner, query, parts, scratch, target, st -> { }, rows -> { });
+        return run(syncRunner, query, parts, scratch, () -> false, target, st -> { }, rows -> { });
     }
 
     /**
      * Loads the query's uploads through {@code runner}'s connections, runs it against the public
      * tables plus {@code TAP_UPLOAD}, and drops the uploaded tables whatever happens.
+     *
+     * @param cancelled polled while uploads load; loading stops once it says true
      */
     public QueryRunner.Outcome run(QueryRunner runner, TapQuery query, PartSource parts, Path scratch,
-                                   ResultTarget target, Consumer<PreparedStatement> onStatement, LongConsumer progress)
+                                   BooleanSupplier cancelled, ResultTarget target,
+                                   Consumer<PreparedStatement> onStatement, LongConsumer progress)
             throws DaliException, IOException {
         try (UploadSession uploads = UploadSession.load(query.uploads(), parts, runner.dataSource(), uploadLimits,
-                scratch)) {
+                scratch, cancelled)) {
             Catalog catalog = uploads.tables().isEmpty() ? publicCatalog : publicCatalog.with(uploads.tables());
             return runner.run(query, catalog, target, onStatement, progress);
         }

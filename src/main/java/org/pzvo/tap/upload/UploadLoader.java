@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.pzvo.adql.check.ColumnInfo;
 import org.pzvo.adql.check.PositionIndex;
 import org.pzvo.adql.check.TableInfo;
@@ -47,7 +49,8 @@ final class UploadLoader {
 
     /** Creates the table {@code physical} (already registered for dropping by the caller) and fills it. */
     static TableInfo load(Connection conn, boolean postgres, String name, String physical, StarTable table,
-                          UploadSchema schema, long maxRows) throws DaliException, SQLException, IOException {
+                          UploadSchema schema, long maxRows, BooleanSupplier cancelled)
+            throws DaliException, SQLException, IOException {
         String qualified = SqlNames.table(SCHEMA, physical);
         StringJoiner defs = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
         StringJoiner names = new StringJoiner(", ");
@@ -60,7 +63,8 @@ final class UploadLoader {
         try (Statement st = conn.createStatement()) {
             st.execute(defs.toString());
         }
-        long rows = insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema, maxRows);
+        long rows = insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema, maxRows,
+                cancelled);
         if (rows == 0) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows");
         }
@@ -77,7 +81,7 @@ final class UploadLoader {
     }
 
     private static long insert(Connection conn, String name, String into, StarTable table, UploadSchema schema,
-                               long maxRows) throws DaliException, SQLException, IOException {
+                               long maxRows, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
         List<UploadColumn> columns = schema.columns();
         long rows = 0;
         try (PreparedStatement st = conn.prepareStatement("INSERT INTO " + into);
@@ -97,6 +101,9 @@ final class UploadLoader {
                 st.addBatch();
                 if (rows % BATCH == 0) {
                     st.executeBatch();
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("loading table '" + name + "' was cancelled");
+                    }
                 }
             }
             st.executeBatch();

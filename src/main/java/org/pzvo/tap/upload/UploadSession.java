@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.pzvo.adql.check.TableInfo;
 import org.pzvo.dali.DaliException;
@@ -53,13 +54,24 @@ public final class UploadSession implements AutoCloseable {
      */
     public static UploadSession load(List<UploadSpec> specs, PartSource parts, DataSource dataSource,
                                      UploadLimits limits, Path scratch) throws DaliException, IOException {
+        return load(specs, parts, dataSource, limits, scratch, () -> false);
+    }
+
+    /**
+     * Loads {@code specs}, giving up between batches of rows once {@code cancelled} says so.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled (nothing is left behind)
+     */
+    public static UploadSession load(List<UploadSpec> specs, PartSource parts, DataSource dataSource,
+                                     UploadLimits limits, Path scratch, BooleanSupplier cancelled)
+            throws DaliException, IOException {
         UploadSession session = new UploadSession(dataSource);
         if (specs.isEmpty()) {
             return session;
         }
         try {
             for (UploadSpec spec : specs) {
-                session.loadOne(spec, parts, limits, scratch);
+                session.loadOne(spec, parts, limits, scratch, cancelled);
             }
             return session;
         } catch (DaliException | IOException | RuntimeException e) {
@@ -68,8 +80,8 @@ public final class UploadSession implements AutoCloseable {
         }
     }
 
-    private void loadOne(UploadSpec spec, PartSource parts, UploadLimits limits, Path scratch)
-            throws DaliException, IOException {
+    private void loadOne(UploadSpec spec, PartSource parts, UploadLimits limits, Path scratch,
+                         BooleanSupplier cancelled) throws DaliException, IOException {
         Path file;
         if (spec.source() instanceof UploadSpec.Part p) {
             file = parts.file(p.partName()).orElseThrow(() -> DaliException.badRequest(
@@ -101,7 +113,8 @@ public final class UploadSession implements AutoCloseable {
             physicalNames.add(physical);
             conn.setAutoCommit(false);
             try {
-                tables.add(UploadLoader.load(conn, postgres, spec.name(), physical, table, schema, limits.maxRows()));
+                tables.add(UploadLoader.load(conn, postgres, spec.name(), physical, table, schema, limits.maxRows(),
+                        cancelled));
                 conn.commit();
             } catch (DaliException | IOException | SQLException | RuntimeException e) {
                 conn.rollback();
