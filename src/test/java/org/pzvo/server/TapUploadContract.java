@@ -254,6 +254,17 @@ abstract class TapUploadContract {
                 && caps.indexOf("<uploadLimit") > caps.indexOf("<outputLimit"), "TAPRegExt element order");
     }
 
+    @Test
+    void columnNamedByAReservedWordIsKeptAndQueriedDelimited() throws Exception {
+        HttpResponse<byte[]> r = multipart("/tap/sync", Map.of("LANG", "ADQL", "QUERY",
+                "SELECT u.id, u.\"value\" FROM TAP_UPLOAD.t AS u WHERE u.\"value\" > 15", "UPLOAD", "t,param:f"),
+                Map.of("f", "id,value\n1,10\n2,20\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, r.statusCode(), text(r));
+        List<Object[]> rows = rows(read(r.body()));
+        assertEquals(1, rows.size());
+        assertEquals(20, ((Number) rows.get(0)[1]).intValue());
+    }
+
     static Stream<Arguments> badUploads() {
         StringBuilder tooMany = new StringBuilder("id,ra,dec\n");
         for (int i = 0; i <= MAX_ROWS; i++) {

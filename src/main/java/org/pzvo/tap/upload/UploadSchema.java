@@ -13,7 +13,9 @@ import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
 
 /**
- * The stored layout of an uploaded table: its columns with names validated and types mapped
+ * The stored layout of an uploaded table: its columns with names validated (regular identifiers;
+ * an ADQL reserved word such as {@code value} is kept and must be written {@code "value"} in the
+ * query, ADQL 2.1 §2.1.3) and types mapped
  * (boolean, short, int, long, float, double, strings and arrays of numbers), its main position
  * (found by UCD {@code pos.eq.ra}/{@code pos.eq.dec}, {@code meta.main} preferred, else by a
  * usual column name) and, when it has one, the added order-29 HEALPix column.
@@ -44,10 +46,6 @@ record UploadSchema(List<UploadColumn> columns, int raIndex, int decIndex, Optio
                 throw DaliException.badRequest("UPLOAD: column " + (i + 1) + " of table '" + table + "' is named '"
                         + name + "', which is not a regular ADQL identifier (a letter followed by letters, digits or "
                         + "'_', at most 64 characters); rename it before uploading");
-            }
-            if (AdqlWords.isReserved(name)) {
-                throw DaliException.badRequest("UPLOAD: column " + (i + 1) + " of table '" + table + "' is named '"
-                        + name + "', an ADQL reserved word; rename it before uploading");
             }
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw DaliException.badRequest("UPLOAD: table '" + table + "' has two columns named '" + name
