@@ -277,7 +277,8 @@ abstract class TapUploadContract {
                 + "<RESOURCE><TABLE><FIELD name=\"id\" datatype=\"int\"/><DATA><TABLEDATA>"
                 + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
         return Stream.of(
-                Arguments.of("truncated VOTable", "t,param:f", votable, "could not be read"),
+                Arguments.of("truncated VOTable", "t,param:f", votable, "table 't' is not a readable VOTable: "),
+                Arguments.of("not a table", "t,param:f", "\u0000\u0001junk", "is in no supported format"),
                 Arguments.of("VOTable without rows", "t,param:f", noData, "table 't' has no rows"),
                 Arguments.of("unknown part", "t,param:nosuch", "id\n1\n", "no file part named 'nosuch'"),
                 Arguments.of("bad name", "1t,param:f", "id\n1\n", "'1t' is not a regular ADQL identifier"),
@@ -301,6 +302,8 @@ abstract class TapUploadContract {
         assertEquals(400, r.statusCode(), body);
         assertTrue(body.contains("QUERY_STATUS") && body.contains("ERROR"), body);
         assertTrue(body.contains(message), "expected '" + message + "' in " + body);
+        assertTrue(!body.contains(System.getProperty("java.io.tmpdir")) && !body.contains(dataDir.toString()),
+                "no server path in " + body);
     }
 
     // --- helpers ---

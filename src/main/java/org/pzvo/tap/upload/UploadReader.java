@@ -39,11 +39,20 @@ final class UploadReader {
         try {
             return factory.makeStarTable(source);
         } catch (TableFormatException e) {
-            if (!looksLikeText(head) || startsWith(head, "<") || startsWith(head, "SIMPLE  =")) {
-                throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read: " + message(e));
+            if (startsWith(head, "<")) {
+                throw DaliException.badRequest("UPLOAD: table '" + name + "' is not a readable VOTable: "
+                        + message(explicit(factory, source, "votable", e), file));
+            }
+            if (startsWith(head, "SIMPLE  =")) {
+                throw DaliException.badRequest("UPLOAD: table '" + name + "' is not a readable FITS table: "
+                        + message(explicit(factory, source, "fits", e), file));
+            }
+            if (!looksLikeText(head)) {
+                throw DaliException.badRequest("UPLOAD: table '" + name + "' is in no supported format (VOTable, "
+                        + "FITS, ECSV or CSV)");
             }
         } catch (IOException | RuntimeException e) {
-            throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read: " + message(e));
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read: " + message(e, file));
         }
         if (lines(file) < 2) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows (read as CSV: a header line only)");
@@ -52,8 +61,24 @@ final class UploadReader {
             return factory.makeStarTable(source, "csv");
         } catch (IOException | RuntimeException e) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' is neither VOTable, FITS, ECSV nor CSV ("
-                    + message(e) + ")");
+                    + message(e, file) + ")");
         }
+    }
+
+    /** The error reading {@code source} as {@code format} gives (more precise than auto-detection's). */
+    private static Exception explicit(StarTableFactory factory, FileDataSource source, String format,
+                                      Exception fallback) {
+        try {
+            factory.makeStarTable(source, format);
+            return fallback;
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** The message of {@code e} without the server-side path of {@code file}. */
+    static String message(Throwable e, Path file) {
+        return message(e).replace("\"" + file + "\"", "the upload").replace(file.toString(), "the upload");
     }
 
     static String message(Throwable e) {
