@@ -177,6 +177,20 @@ abstract class TapUploadContract {
     }
 
     @Test
+    void uploadOnTheIndexedSideAndDistanceFormGiveTheSamePairs() throws Exception {
+        String reversed = "SELECT u.spec_id, o.objectId FROM TAP_UPLOAD.specz AS u JOIN lsst.object AS o "
+                + "ON CONTAINS(POINT('ICRS', u.ra, u.dec), CIRCLE('ICRS', o.coord_ra, o.coord_dec, 1.0/3600)) = 1";
+        String distance = "SELECT u.spec_id, o.objectId FROM lsst.object AS o, TAP_UPLOAD.specz AS u "
+                + "WHERE DISTANCE(POINT(o.coord_ra, o.coord_dec), POINT(u.ra, u.dec)) < 1.0/3600";
+        for (String query : List.of(reversed, distance)) {
+            HttpResponse<byte[]> r = multipart("/tap/sync", Map.of("LANG", "ADQL", "QUERY", query,
+                    "UPLOAD", "specz,param:t1"), Map.of("t1", speczVotable(DataFormat.BINARY2)));
+            assertEquals(200, r.statusCode(), text(r));
+            assertEquals(expectedPairs(), pairs(read(r.body())), query);
+        }
+    }
+
+    @Test
     void syncCsvUploadJoinsWithTheObjectTable() throws Exception {
         StringBuilder csv = new StringBuilder("objectId,z_spec,survey\n");
         for (int i = 0; i < 10; i++) {
