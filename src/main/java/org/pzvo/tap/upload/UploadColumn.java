@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * One column of an uploaded table as it is stored: its (validated) name, VOTable datatype and
  * arraysize, and the metadata the upload declared. {@code sourceIndex} is the column's index in
- * the uploaded table, or -1 for the HEALPix index column the service adds.
+ * the uploaded table, or -1 for the HEALPix index column the service adds. {@code xtype} is kept
+ * for strings only (e.g. DALI {@code timestamp}, stored as its ISO 8601 text).
  */
-record UploadColumn(int sourceIndex, String name, String datatype, String arraysize, String unit, String ucd,
-                    String description) {
+record UploadColumn(int sourceIndex, String name, String datatype, String arraysize, String xtype, String unit,
+                    String ucd, String description) {
     UploadColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(datatype, "datatype");

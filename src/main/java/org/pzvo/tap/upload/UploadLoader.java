@@ -176,7 +176,7 @@ final class UploadLoader {
     private static TableInfo tableInfo(String name, String physical, long rows, UploadSchema schema) {
         List<ColumnInfo> columns = new ArrayList<>();
         for (UploadColumn c : schema.columns()) {
-            columns.add(new ColumnInfo(c.name(), c.datatype(), c.arraysize(), null, c.unit(), c.ucd(), null,
+            columns.add(new ColumnInfo(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), null,
                     c.description()));
         }
         Optional<PositionIndex> position = schema.healpix().map(h -> new PositionIndex(

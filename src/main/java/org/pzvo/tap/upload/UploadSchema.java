@@ -52,7 +52,8 @@ record UploadSchema(List<UploadColumn> columns, int raIndex, int decIndex, Optio
                         + "' (names are compared case-insensitively)");
             }
             String[] type = type(table, i + 1, name, info.getContentClass());
-            columns.add(new UploadColumn(i, name, type[0], type[1], info.getUnitString(), info.getUCD(),
+            String xtype = "char".equals(type[0]) ? info.getXtype() : null;
+            columns.add(new UploadColumn(i, name, type[0], type[1], xtype, info.getUnitString(), info.getUCD(),
                     info.getDescription()));
         }
         int[] position = byUcd(columns);
@@ -67,7 +68,7 @@ record UploadSchema(List<UploadColumn> columns, int raIndex, int decIndex, Optio
             throw DaliException.badRequest("UPLOAD: table '" + table + "' already has columns hpx29 and pzvo_hpx29;"
                     + " one of them must be renamed so that the service can add its HEALPix index");
         }
-        columns.add(new UploadColumn(-1, healpix, "long", null, null, "pos.healpix", "order-29 NESTED HEALPix index "
+        columns.add(new UploadColumn(-1, healpix, "long", null, null, null, "pos.healpix", "order-29 NESTED HEALPix index "
                 + "of (" + columns.get(position[0]).name() + ", " + columns.get(position[1]).name() + "), added by the service"));
         return new UploadSchema(columns, position[0], position[1], Optional.of(healpix));
     }

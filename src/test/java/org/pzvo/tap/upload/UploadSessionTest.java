@@ -145,6 +145,21 @@ class UploadSessionTest {
     }
 
     @Test
+    void timestampXtypeOfAStringColumnIsKept() throws Exception {
+        String votable = "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE><TABLE>"
+                + "<FIELD name=\"obs_time\" datatype=\"char\" arraysize=\"*\" xtype=\"timestamp\"/>"
+                + "<DATA><TABLEDATA><TR><TD>2024-01-02T03:04:05</TD></TR></TABLEDATA></DATA>"
+                + "</TABLE></RESOURCE></VOTABLE>";
+        Path file = dir.resolve("ts.xml");
+        Files.writeString(file, votable);
+        try (UploadSession s = load("ts,param:f", Map.of("f", file))) {
+            org.pzvo.adql.check.ColumnInfo c = s.table("ts").orElseThrow().columns().get(0);
+            assertEquals("timestamp", c.xtype());
+            assertEquals("char", c.datatype());
+        }
+    }
+
+    @Test
     void parquetIsRefusedByName() throws Exception {
         Path file = dir.resolve("p.parquet");
         Files.write(file, "PAR1 not really".getBytes(StandardCharsets.US_ASCII));
