@@ -172,8 +172,7 @@ public final class PzvoServer implements AutoCloseable {
         var t = config.tap();
         var u = config.uws();
         Capabilities caps = new Capabilities(Features.supported(),
-                new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), t.syncTimeoutSeconds(),
-                        u.defaultExecutionSeconds(), u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400,
+                new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), u.defaultExecutionSeconds(), u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400,
                         u.maxDestructionDays() * 86_400),
                 List.of());
         return new Vosi(config.http().baseUrl(), pools.sync(), caps, Examples.load(),
