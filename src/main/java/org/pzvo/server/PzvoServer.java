@@ -114,6 +114,8 @@ public final class PzvoServer implements AutoCloseable {
         async.getRegistration().setMultipartConfig(UwsServlet.multipartConfig(uploads, config.http().maxRequestBytes()));
         context.addServlet(async, "/tap/async");
         context.addServlet(async, "/tap/async/*");
+        add(context, new TapRootServlet(), "/tap");
+        add(context, new TapRootServlet(), "/tap/");
         add(context, new VosiServlet(VosiServlet.Kind.CAPABILITIES, tap, vosi), "/tap/capabilities");
         add(context, new VosiServlet(VosiServlet.Kind.AVAILABILITY, tap, vosi), "/tap/availability");
         add(context, new VosiServlet(VosiServlet.Kind.EXAMPLES, tap, vosi), "/tap/examples");
