@@ -21,9 +21,20 @@ public final class DaliParams {
         this.byUpperName = byUpperName;
     }
 
-    /** Query-string, form and multipart text parameters of a request (the servlet container parses them). */
-    public static DaliParams of(HttpServletRequest request) {
-        return of(request.getParameterMap());
+    /**
+     * Query-string, form and multipart text parameters of a request (the servlet container
+     * parses them). A body the container cannot decode (bad percent-encoding, a broken multipart
+     * body, a form over the size limit) is a 400, not a server fault.
+     */
+    public static DaliParams of(HttpServletRequest request) throws DaliException {
+        Map<String, String[]> raw;
+        try {
+            raw = request.getParameterMap();
+        } catch (RuntimeException e) {
+            throw DaliException.badRequest("Cannot read the request parameters: " + e.getMessage()
+                    + ". Send them URL-encoded (application/x-www-form-urlencoded) or as multipart/form-data.");
+        }
+        return of(raw);
     }
 
     public static DaliParams of(Map<String, String[]> raw) {

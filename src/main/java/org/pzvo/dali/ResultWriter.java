@@ -92,21 +92,4 @@ public final class ResultWriter {
         w.write("</RESOURCE>\n</VOTABLE>\n");
         w.flush();
     }
-
-    /** Writes a metadata-only VOTable (MAXREC=0, DALI 1.1 §3.2.2): FIELDs and no rows. */
-    public static void writeMetadataOnly(StarTable empty, Map<String, String> infos, OutputStream out) throws IOException {
-        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        w.write("<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
-                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
-        w.write("<RESOURCE type=\"results\">\n<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
-        for (Map.Entry<String, String> info : infos.entrySet()) {
-            w.write("<INFO" + VOSerializer.formatAttribute("name", info.getKey())
-                    + VOSerializer.formatAttribute("value", info.getValue()) + "/>\n");
-        }
-        VOSerializer.makeSerializer(uk.ac.starlink.votable.DataFormat.TABLEDATA, VOTableVersion.V14, empty)
-                .writeInlineTableElement(w);
-        w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n</RESOURCE>\n</VOTABLE>\n");
-        w.flush();
-    }
 }

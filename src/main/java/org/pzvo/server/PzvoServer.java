@@ -115,6 +115,8 @@ public final class PzvoServer implements AutoCloseable {
         async.getRegistration().setMultipartConfig(UwsServlet.multipartConfig(uploads, config.http().maxRequestBytes()));
         context.addServlet(async, "/tap/async");
         context.addServlet(async, "/tap/async/*");
+        add(context, new TapRootServlet(), "/tap");
+        add(context, new TapRootServlet(), "/tap/");
         add(context, new VosiServlet(VosiServlet.Kind.CAPABILITIES, tap, vosi), "/tap/capabilities");
         add(context, new VosiServlet(VosiServlet.Kind.AVAILABILITY, tap, vosi), "/tap/availability");
         add(context, new VosiServlet(VosiServlet.Kind.EXAMPLES, tap, vosi), "/tap/examples");
@@ -175,9 +177,9 @@ public final class PzvoServer implements AutoCloseable {
         var t = config.tap();
         var u = config.uws();
         Capabilities caps = new Capabilities(Features.supported(),
-                new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), t.syncTimeoutSeconds(),
-                        u.defaultExecutionSeconds(), u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400,
-                        u.maxDestructionDays() * 86_400, config.upload().maxRows()),
+                new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), u.defaultExecutionSeconds(),
+                        u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400, u.maxDestructionDays() * 86_400,
+                        config.upload().maxRows()),
                 List.of());
         return new Vosi(config.http().baseUrl(), pools.sync(), caps, Examples.load(),
                 c -> RowCountEstimates.estimate(c, pools.engine()));

@@ -14,9 +14,8 @@ import org.pzvo.dali.OutputFormat;
  */
 public final class Capabilities {
     /** Limits advertised in the TableAccess capability (TAPRegExt 1.0 §2.4–2.6). */
-    public record Limits(long defaultMaxrec, long hardMaxrec, int syncTimeoutSeconds, int asyncDefaultSeconds,
-                         int asyncHardSeconds, int retentionDefaultSeconds, int retentionHardSeconds,
-                         long uploadMaxRows) {}
+    public record Limits(long defaultMaxrec, long hardMaxrec, int asyncDefaultSeconds, int asyncHardSeconds,
+                         int retentionDefaultSeconds, int retentionHardSeconds, long uploadMaxRows) {}
 
     private final List<LanguageFeature> features;
     private final Limits limits;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliResponses;
 import org.pzvo.db.TableMeta;
@@ -71,9 +70,8 @@ public final class VosiServlet extends HttpServlet {
             return;
         }
         String name = path.substring(1);
-        Function<TableMeta, Boolean> matches = t -> t.isPublic() && t.qualifiedName().equalsIgnoreCase(name);
-        TableMeta table = tap.metadata().schemas().stream().flatMap(s -> s.tables().stream())
-                .filter(matches::apply).findFirst()
+        TableMeta table = tap.metadata().tables().stream()
+                .filter(t -> t.isPublic() && t.qualifiedName().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new DaliException(404, "No table " + name + " here; GET /tap/tables lists them all"));
         send(resp, "text/xml", TablesDocument.single(table, counts.get(table.qualifiedName())));
     }

@@ -328,6 +328,25 @@ abstract class TapEndpointsContract {
     }
 
     @Test
+    void malformedParameterEncodingIsABadRequest() throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/tap/sync"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("LANG=ADQL&QUERY=%ZZ")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(400, r.statusCode(), text(r));
+        assertTrue(text(r).contains("Cannot read the request parameters"), text(r));
+    }
+
+    @Test
+    void tapBaseUrlLeadsToTheWebInterface() throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(base + "/tap")).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(303, r.statusCode());
+        assertEquals("/", r.headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
     void vosiDocumentsAreServed() throws Exception {
         HttpResponse<byte[]> caps = get("/tap/capabilities");
         assertEquals(200, caps.statusCode());
