@@ -70,7 +70,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter out = sub.commandLine().getOut();
         PrintWriter err = sub.commandLine().getErr();
         try (IngestEnvironment.Session session = environment.open(config, data)) {
-            out.println(task.run(session, progress(err)));
+            out.println(task.run(session, ProgressListener.printingTo(err)));
             out.flush();
             return 0;
         } catch (IngestException | MetadataException e) {
@@ -88,21 +88,6 @@ public final class IngestCommand implements Callable<Integer> {
     interface Task {
         String run(IngestEnvironment.Session session, ProgressListener progress)
                 throws IngestException, IOException, SQLException;
-    }
-
-    /** Prints progress to standard error at most every two seconds. */
-    private static ProgressListener progress(PrintWriter err) {
-        long[] last = {System.nanoTime()};
-        return (stage, done, total) -> {
-            long now = System.nanoTime();
-            if (now - last[0] < 2_000_000_000L) {
-                return;
-            }
-            last[0] = now;
-            err.println(total > 0 ? String.format(Locale.ROOT, "%s: %d/%d rows (%.0f%%)", stage, done, total,
-                    100.0 * done / total) : stage + ": " + done + " rows");
-            err.flush();
-        };
     }
 
     @Command(name = "catalog", mixinStandardHelpOptions = true,

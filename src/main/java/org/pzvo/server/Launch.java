@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.server;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import org.pzvo.ingest.IngestedSchemas;
 import org.pzvo.ingest.DemoSpec;
 import org.pzvo.ingest.DemoSummary;
 import org.pzvo.ingest.PhotoZQuality;
+import org.pzvo.ingest.ProgressListener;
 import org.pzvo.sky.SqlFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +112,7 @@ final class Launch {
             if (demoRows > 0 && !demoPresent(c)) {
                 LOG.info("Generating the demo data set ({} objects) on {}", demoRows, engine);
                 DemoSummary summary = DemoData.generate(c, engine, metadata, new DemoSpec(demoRows, DEMO_SEED),
-                        Progress.toStderr());
+                        ProgressListener.printingTo(new PrintWriter(System.err, true)));
                 report(summary);
             } else {
                 SchemaInstaller.install(c, engine, metadata);
