@@ -28,17 +28,15 @@ public final class TapService {
     private final TapQuery.Limits limits;
     private final QueryRunner syncRunner;
     private final QueryRunner asyncRunner;
-    private final List<FunctionInfo> udfs;
     private final MetadataCatalog publicCatalog;
     private final UploadLimits uploadLimits;
 
     public TapService(Metadata metadata, List<FunctionInfo> udfs, TapQuery.Limits limits, UploadLimits uploadLimits,
                       QueryRunner syncRunner, QueryRunner asyncRunner) {
-        this.uploadLimits = Objects.requireNonNull(uploadLimits);
         this.metadata = Objects.requireNonNull(metadata);
-        this.udfs = List.copyOf(udfs);
-        this.publicCatalog = MetadataCatalog.forGroups(metadata, Set.of(), this.udfs);
+        this.publicCatalog = MetadataCatalog.forGroups(metadata, Set.of(), udfs);
         this.limits = Objects.requireNonNull(limits);
+        this.uploadLimits = Objects.requireNonNull(uploadLimits);
         this.syncRunner = Objects.requireNonNull(syncRunner);
         this.asyncRunner = Objects.requireNonNull(asyncRunner);
     }
@@ -58,11 +56,6 @@ public final class TapService {
 
     public UploadLimits uploadLimits() {
         return uploadLimits;
-    }
-
-    /** Runs a query without inline files (its UPLOAD may still name URLs). */
-    public QueryRunner.Outcome runSync(TapQuery query, ResultTarget target) throws DaliException, IOException {
-        return runSync(query, PartSource.NONE, Path.of(System.getProperty("java.io.tmpdir")), target);
     }
 
     /**
