@@ -136,6 +136,12 @@ public final class PzvoServer implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             uws.close();
+            jetty.stop();
+            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+                throw new StartupException("Cannot listen on " + config.http().host() + ":" + config.http().port()
+                        + " (" + e.getMessage() + "). Another program uses this port: choose another one with"
+                        + " --port or server.port (0 picks a free port).", e);
+            }
             throw e;
         }
         return new PzvoServer(jetty, connector, uws);
