@@ -157,7 +157,7 @@ public final class JdbcValues {
     }
 
     /** A user-facing description of a database error met while reading rows, without internals. */
-    static String describe(SQLException e) {
+    public static String describe(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("57014") || state.startsWith("HYT")) {
             return "The query was cancelled (execution time limit or abort)";

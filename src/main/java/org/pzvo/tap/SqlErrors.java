@@ -26,14 +26,10 @@ final class SqlErrors {
                     + timeoutSeconds + " s. Make it more selective (a smaller region, TOP or MAXREC) "
                     + "or run it asynchronously at /tap/async, where the limit is longer.", e);
         }
-        if (state.equals("90105") && JdbcValues.refusedArgument(e).isPresent()) {
-            // H2: one of our SQL functions refused an argument (e.g. a declination beyond 90).
-            return new DaliException(400, "A function argument is out of range: "
-                    + JdbcValues.refusedArgument(e).get().getMessage(), e);
-        }
-        if (state.startsWith("22")) {
-            return new DaliException(400, "The database rejected a value while running the query: "
-                    + JdbcValues.firstLine(e.getMessage()), e);
+        if (state.startsWith("22") || state.equals("90105") && JdbcValues.refusedArgument(e).isPresent()) {
+            // A value the user can fix (class 22), or, on H2, one of our SQL functions refusing an
+            // argument (e.g. a declination beyond 90): the same wording as after the first row.
+            return new DaliException(400, JdbcValues.describe(e), e);
         }
         if (state.startsWith("08")) {
             LOG.warn("Database connection lost: {}", e.toString());

@@ -549,26 +549,10 @@ $$;
 CREATE OR REPLACE FUNCTION pzvo_polygon_contains_deg(poly float8[], ra float8, dec_deg float8) RETURNS integer
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 DECLARE
-  n integer := (array_length(poly, 1) - 5) / 3; j integer; total float8 := 0;
-  r float8 := pzvo_rad(ra); d float8 := pzvo_rad(dec_deg); cd float8; px float8; py float8; pz float8;
-  ax float8; ay float8; az float8; bx float8; b_y float8; bz float8; tx float8; ty float8; tz float8;
-  pa float8; pb float8; ab float8;
+  r float8 := pzvo_rad(ra); d float8 := pzvo_rad(dec_deg);
 BEGIN
-  cd := cos(d);
-  px := cd * cos(r); py := cd * sin(r); pz := sin(d);
-  FOR i IN 0..n - 1 LOOP
-    j := (i + 1) % n;
-    ax := poly[3 * i + 6]; ay := poly[3 * i + 7]; az := poly[3 * i + 8];
-    bx := poly[3 * j + 6]; b_y := poly[3 * j + 7]; bz := poly[3 * j + 8];
-    tx := ay * bz - az * b_y;
-    ty := az * bx - ax * bz;
-    tz := ax * b_y - ay * bx;
-    pa := px * ax + py * ay + pz * az;
-    pb := px * bx + py * b_y + pz * bz;
-    ab := ax * bx + ay * b_y + az * bz;
-    total := total + atan2(px * tx + py * ty + pz * tz, ab - pa * pb);
-  END LOOP;
-  RETURN CASE WHEN poly[1] * total > pi() THEN 1 ELSE 0 END;
+  -- The point as a unit vector, then the one winding-number test shared with pzvo_intersects.
+  RETURN CASE WHEN pzvo_polygon_contains(poly, cos(d) * cos(r), cos(d) * sin(r), sin(d)) THEN 1 ELSE 0 END;
 END
 $$;
 
