@@ -26,6 +26,8 @@ import org.pzvo.adql.feature.Features;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
+import org.pzvo.scs.ConeSearch;
+import org.pzvo.scs.ScsServlet;
 import org.pzvo.sql.SqlDialects;
 import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
@@ -123,6 +125,9 @@ public final class PzvoServer implements AutoCloseable {
         VosiServlet tables = new VosiServlet(VosiServlet.Kind.TABLES, tap, vosi);
         add(context, tables, "/tap/tables");
         add(context, tables, "/tap/tables/*");
+
+        // Simple Cone Search 1.03: /scs/{schema.table}, with /capabilities and /availability.
+        add(context, new ScsServlet(new ConeSearch(tap), tap.syncDataSource(), config.http().baseUrl()), "/scs/*");
 
         if (Files.isDirectory(webappDir)) {
             context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));

@@ -37,8 +37,16 @@ public final class Vosi {
 
     /** The TAP base URL as the client should see it: configured, else derived from the request. */
     String baseUrl(HttpServletRequest req) {
-        if (!configuredBaseUrl.isEmpty()) {
-            return configuredBaseUrl + "/tap";
+        return rootUrl(configuredBaseUrl, req) + "/tap";
+    }
+
+    /**
+     * The service root URL as the client should see it (no trailing slash): {@code configured}
+     * (server.base-url) when set, else scheme, host, port and context path of the request.
+     */
+    public static String rootUrl(String configured, HttpServletRequest req) {
+        if (!configured.isEmpty()) {
+            return configured;
         }
         StringBuilder sb = new StringBuilder(req.getScheme()).append("://").append(req.getServerName());
         int port = req.getServerPort();
@@ -46,7 +54,7 @@ public final class Vosi {
         if (!defaultPort) {
             sb.append(':').append(port);
         }
-        return sb.append(req.getContextPath()).append("/tap").toString();
+        return sb.append(req.getContextPath()).toString();
     }
 
     String capabilities(String baseUrl) {
@@ -59,6 +67,14 @@ public final class Vosi {
 
     /** VOSI 1.1 §3.2: available when a database connection answers. */
     String availability() {
+        return availability(dataSource, upSince);
+    }
+
+    /**
+     * The VOSI 1.1 §3.2 availability document of a service that needs {@code dataSource}:
+     * available when a connection answers within 5 s.
+     */
+    public static String availability(DataSource dataSource, Instant upSince) {
         boolean up;
         String note;
         try (Connection c = dataSource.getConnection()) {
