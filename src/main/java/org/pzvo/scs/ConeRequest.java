@@ -58,7 +58,7 @@ public record ConeRequest(double raDeg, double decDeg, double srDeg, int verb, l
                     DaliException.badRequest("RESPONSEFORMAT=" + formatName.get() + " is not served; a cone search"
                             + " answers a VOTable: votable (BINARY2), votable/b, votable/td (the default)"));
         }
-        double normalisedRa = ((ra % 360) + 360) % 360;
+        double normalisedRa = ra >= 0 && ra < 360 ? ra : ((ra % 360) + 360) % 360;
         return new ConeRequest(normalisedRa, dec, sr, verb, maxrec, format);
     }
 

@@ -23,11 +23,14 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.pzvo.adql.feature.Features;
+import org.pzvo.datalink.CutoutServlet;
+import org.pzvo.datalink.PreviewServlet;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
 import org.pzvo.scs.ConeSearch;
 import org.pzvo.scs.ScsServlet;
+import org.pzvo.sia.SiaServlet;
 import org.pzvo.sql.SqlDialects;
 import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
@@ -128,6 +131,12 @@ public final class PzvoServer implements AutoCloseable {
 
         // Simple Cone Search 1.03: /scs/{schema.table}, with /capabilities and /availability.
         add(context, new ScsServlet(new ConeSearch(tap), tap.syncDataSource(), config.http().baseUrl()), "/scs/*");
+        // SIA 2.0 over ivoa.obscore: /sia/query, /sia/capabilities, /sia/availability.
+        add(context, new SiaServlet(tap, config.http().baseUrl()), "/sia");
+        add(context, new SiaServlet(tap, config.http().baseUrl()), "/sia/*");
+        // DataLink services of map and catalog products: /datalink/preview (PNG), /datalink/cutout (SODA-style).
+        add(context, new PreviewServlet(tap, config.storage().dataDir()), "/datalink/preview");
+        add(context, new CutoutServlet(tap), "/datalink/cutout");
 
         if (Files.isDirectory(webappDir)) {
             context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));
