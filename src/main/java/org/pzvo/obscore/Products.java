@@ -145,6 +145,13 @@ public final class Products {
         }
     }
 
+    /** Empties the registry (the files stay): used before the demo data set is written again. */
+    public static void deleteAll(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM " + TABLE);
+        }
+    }
+
     /** The SHA-256 of a file, lower-case hexadecimal. */
     public static String sha256(Path file) throws IOException {
         MessageDigest md;
