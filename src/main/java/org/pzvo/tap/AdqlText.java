@@ -33,7 +33,7 @@ public final class AdqlText {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("Expected a finite number, actual " + value);
         }
-        String text = BigDecimal.valueOf(value).toPlainString();
+        String text = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         return value < 0 ? "(" + text + ")" : text;
     }
 }

@@ -99,7 +99,7 @@ interface ConeSearchTests extends ServedDemo {
     }
 
     @Test
-    default void capabilitiesAndAvailability() throws Exception {
+    default void scsCapabilitiesAndAvailability() throws Exception {
         HttpResponse<byte[]> caps = get("/scs/lsst.object/capabilities");
         String body = ServedDemo.text(caps);
         assertEquals(200, caps.statusCode(), body);

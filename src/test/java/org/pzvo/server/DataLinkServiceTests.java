@@ -27,7 +27,7 @@ import uk.ac.starlink.table.StarTable;
 /** /datalink/preview and /datalink/cutout over HTTP (CONTRACTS.md "DataLink links to services owned by sia"). */
 interface DataLinkServiceTests extends ServedDemo {
     String DEPTH = "maps/depth_i_dp1_o10.fits";
-    String CATALOG = "catalogs/lsst_object.moc.fits";
+    String CATALOG = "catalogs/lsst.object.moc.fits";
     /** Centre of the demo field at RA 53.13, Dec -28.10 (DemoSky). */
     double RA = 53.13;
     double DEC = -28.10;

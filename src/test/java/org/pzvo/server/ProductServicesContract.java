@@ -18,8 +18,8 @@ import org.pzvo.obscore.Products;
 
 /**
  * One server with the demo data for the SCS, SIA and DataLink-service tests, which the engine
- * subclasses run by implementing the test interfaces. Products used by the DataLink services are
- * registered here (the registry rows only; the services read the database, not the files).
+ * subclasses run by implementing the test interfaces. The demo registers its products; two
+ * more (a map missing from maps.map, a product of no table) are registered here for the errors.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProductServicesContract implements ServedDemo {
@@ -49,10 +49,7 @@ abstract class ProductServicesContract implements ServedDemo {
         http = HttpClient.newHttpClient();
         base = "http://127.0.0.1:" + running.server().port();
         try (Connection c = running.pools().async().getConnection()) {
-            Products.createTable(c);
-            register(c, "maps/depth_i_dp1_o10.fits", Products.TYPE_MAP, "depth_i_dp1_o10", null, "application/fits");
-            register(c, "maps/bitmask_dp1_o10.fits", Products.TYPE_MAP, "bitmask_dp1_o10", null, "application/fits");
-            register(c, "catalogs/lsst_object.moc.fits", Products.TYPE_MOC, null, "lsst.object", "application/fits");
+            // The demo registered the real products; add two that the error cases need.
             register(c, "training/photoz_pdf_run1.parquet", Products.TYPE_PDF, null, null,
                     "application/vnd.apache.parquet");
             register(c, "maps/ghost_o10.fits", Products.TYPE_MAP, "no_such_map", null, "application/fits");

@@ -5,7 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Map;
 
 /** SCS, SIA and the DataLink services on a real PostgreSQL server (embedded binaries). */
-class ProductServicesPostgresTest extends ProductServicesContract implements ConeSearchTests, DataLinkServiceTests {
+class ProductServicesPostgresTest extends ProductServicesContract implements ConeSearchTests, SiaTests, DataLinkServiceTests {
     private EmbeddedPostgres pg;
 
     @Override
