@@ -21,7 +21,7 @@ import org.pzvo.tap.Xml;
 
 /**
  * SIA 2.0 at {@code /sia}: {@code /sia/query} (GET or POST; the parameters of {@link SiaParams}
- * plus MAXREC and RESPONSEFORMAT, DALI 1.1 §3.2), {@code /sia/capabilities} and
+ * plus MAXREC and RESPONSEFORMAT, DALI 1.1 §3.2; TABLEDATA VOTable unless asked otherwise), {@code /sia/capabilities} and
  * {@code /sia/availability} (VOSI 1.1); {@code /sia} itself answers the capabilities. The query
  * runs over {@code ivoa.obscore} through the TAP runner and streams. Errors are DALI 1.1 §4.2
  * error documents: 400 for a bad parameter, 404 for an unknown resource. Completes every
@@ -70,7 +70,9 @@ public final class SiaServlet extends HttpServlet {
     private void query(HttpServletRequest req, HttpServletResponse resp) throws DaliException, IOException {
         DaliParams params = DaliParams.of(req);
         String adql = SiaParams.adql(params);
-        OutputFormat format = OutputFormat.VOTABLE_BINARY2;
+        // TABLEDATA by default: s_region is a polygon (xtype) array, and the votlint of STILTS
+        // 3.4 misreads such columns in BINARY and BINARY2 although STIL writes them correctly.
+        OutputFormat format = OutputFormat.VOTABLE_TABLEDATA;
         Optional<String> formatName = params.single("RESPONSEFORMAT");
         if (formatName.isPresent() && !formatName.get().isBlank()) {
             format = OutputFormat.of(formatName.get()).orElseThrow(() -> DaliException.badRequest(
