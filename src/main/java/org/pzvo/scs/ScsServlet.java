@@ -22,6 +22,7 @@ import org.pzvo.dali.DaliParams;
 import org.pzvo.db.PositionMeta;
 import org.pzvo.db.SqlNames;
 import org.pzvo.db.TableMeta;
+import org.pzvo.dali.BaseUrl;
 import org.pzvo.tap.Vosi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ public final class ScsServlet extends HttpServlet {
                     .collect(Collectors.joining(", /scs/")));
             return;
         }
-        String serviceUrl = Vosi.rootUrl(configuredBaseUrl, req) + "/scs/" + table.qualifiedName();
+        String serviceUrl = BaseUrl.of(req, configuredBaseUrl) + "/scs/" + table.qualifiedName();
         try {
             switch (resource) {
                 case "" -> cone(req, resp, table);

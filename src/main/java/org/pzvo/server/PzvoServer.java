@@ -25,7 +25,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.pzvo.adql.feature.Features;
 import org.pzvo.datalink.CutoutServlet;
 import org.pzvo.datalink.PreviewServlet;
+import org.pzvo.datalink.DatalinkVosiServlet;
+import org.pzvo.datalink.LinksServlet;
 import org.pzvo.db.ConnectionPools;
+import org.pzvo.files.FilesServlet;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
 import org.pzvo.scs.ConeSearch;
@@ -139,6 +142,15 @@ public final class PzvoServer implements AutoCloseable {
         // DataLink services of map and catalog products: /datalink/preview (PNG), /datalink/cutout (SODA-style).
         add(context, new PreviewServlet(tap, config.storage().dataDir()), "/datalink/preview");
         add(context, new CutoutServlet(tap), "/datalink/cutout");
+        // DataLink {links} and its VOSI resources (/datalink/links, /datalink/capabilities,
+        // /datalink/availability) and the registered file products (/files/...), issue 7.
+        String authority = config.service().authority();
+        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl()), "/datalink/links");
+        add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.CAPABILITIES, pools.sync(),
+                config.http().baseUrl()), "/datalink/capabilities");
+        add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.AVAILABILITY, pools.sync(),
+                config.http().baseUrl()), "/datalink/availability");
+        add(context, new FilesServlet(pools.sync(), config.storage().dataDir()), FilesServlet.PATH + "/*");
 
         if (Files.isDirectory(webappDir)) {
             context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));

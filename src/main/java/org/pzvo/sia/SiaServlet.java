@@ -16,6 +16,7 @@ import org.pzvo.dali.DaliResponses;
 import org.pzvo.dali.OutputFormat;
 import org.pzvo.tap.TapQuery;
 import org.pzvo.tap.TapService;
+import org.pzvo.dali.BaseUrl;
 import org.pzvo.tap.Vosi;
 import org.pzvo.tap.Xml;
 
@@ -51,7 +52,7 @@ public final class SiaServlet extends HttpServlet {
 
     private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo().replaceFirst("^/", "").replaceFirst("/$", "");
-        String base = Vosi.rootUrl(configuredBaseUrl, req) + "/sia";
+        String base = BaseUrl.of(req, configuredBaseUrl) + "/sia";
         try {
             switch (path) {
                 case "query" -> query(req, resp);

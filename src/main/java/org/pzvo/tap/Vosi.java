@@ -2,6 +2,7 @@
 package org.pzvo.tap;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.pzvo.dali.BaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,24 +38,7 @@ public final class Vosi {
 
     /** The TAP base URL as the client should see it: configured, else derived from the request. */
     String baseUrl(HttpServletRequest req) {
-        return rootUrl(configuredBaseUrl, req) + "/tap";
-    }
-
-    /**
-     * The service root URL as the client should see it (no trailing slash): {@code configured}
-     * (server.base-url) when set, else scheme, host, port and context path of the request.
-     */
-    public static String rootUrl(String configured, HttpServletRequest req) {
-        if (!configured.isEmpty()) {
-            return configured;
-        }
-        StringBuilder sb = new StringBuilder(req.getScheme()).append("://").append(req.getServerName());
-        int port = req.getServerPort();
-        boolean defaultPort = (port == 80 && req.getScheme().equals("http")) || (port == 443 && req.getScheme().equals("https"));
-        if (!defaultPort) {
-            sb.append(':').append(port);
-        }
-        return sb.append(req.getContextPath()).toString();
+        return BaseUrl.of(req, configuredBaseUrl) + "/tap";
     }
 
     String capabilities(String baseUrl) {
