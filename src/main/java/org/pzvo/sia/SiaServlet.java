@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.pzvo.dali.DaliException;
@@ -95,12 +94,9 @@ public final class SiaServlet extends HttpServlet {
                 .append(" xmlns:vs=\"http://www.ivoa.net/xml/VODataService/v1.1\">\n")
                 .append("<capability standardID=\"ivo://ivoa.net/std/SIA#query-2.0\">\n")
                 .append("<interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"2.0\">")
-                .append("<accessURL use=\"base\">").append(Xml.text(base + "/query")).append("</accessURL>\n");
-        for (String name : List.of("POS", "BAND", "TIME", "POL", "FOV", "SPATRES", "EXPTIME", "TIMERES", "SPECRP",
-                "ID", "COLLECTION", "FACILITY", "INSTRUMENT", "DPTYPE", "CALIB", "TARGET", "FORMAT", "MAXREC",
-                "RESPONSEFORMAT")) {
-            sb.append("<param std=\"true\"><name>").append(name).append("</name></param>\n");
-        }
+                .append("<accessURL use=\"base\">").append(Xml.text(base + "/query")).append("</accessURL>\n")
+                .append("<queryType>GET</queryType><queryType>POST</queryType>")
+                .append("<resultType>application/x-votable+xml</resultType>\n");
         sb.append("</interface>\n</capability>\n");
         for (String[] c : new String[][] {{"ivo://ivoa.net/std/VOSI#capabilities", "/capabilities"},
                 {"ivo://ivoa.net/std/VOSI#availability", "/availability"}}) {
