@@ -95,7 +95,7 @@ public final class SiaServlet extends HttpServlet {
                 .append("<capability standardID=\"ivo://ivoa.net/std/SIA#query-2.0\">\n")
                 .append("<interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"2.0\">")
                 .append("<accessURL use=\"base\">").append(Xml.text(base + "/query")).append("</accessURL>\n")
-                .append("<queryType>GET</queryType><queryType>POST</queryType>")
+                .append("<queryType>GET</queryType>")
                 .append("<resultType>application/x-votable+xml</resultType>\n");
         sb.append("</interface>\n</capability>\n");
         for (String[] c : new String[][] {{"ivo://ivoa.net/std/VOSI#capabilities", "/capabilities"},
