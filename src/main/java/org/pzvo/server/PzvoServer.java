@@ -24,6 +24,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.pzvo.adql.feature.Features;
+import org.pzvo.datalink.CutoutServlet;
+import org.pzvo.datalink.PreviewServlet;
 import org.pzvo.datalink.DatalinkVosiServlet;
 import org.pzvo.datalink.LinksServlet;
 import org.pzvo.db.ConnectionPools;
@@ -31,6 +33,9 @@ import org.pzvo.files.FilesServlet;
 import org.pzvo.obscore.ObsCore;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
+import org.pzvo.scs.ConeSearch;
+import org.pzvo.scs.ScsServlet;
+import org.pzvo.sia.SiaServlet;
 import org.pzvo.sql.SqlDialects;
 import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
@@ -133,6 +138,14 @@ public final class PzvoServer implements AutoCloseable {
         add(context, tables, "/tap/tables");
         add(context, tables, "/tap/tables/*");
 
+        // Simple Cone Search 1.03: /scs/{schema.table}, with /capabilities and /availability.
+        add(context, new ScsServlet(new ConeSearch(tap), tap.syncDataSource(), config.http().baseUrl()), "/scs/*");
+        // SIA 2.0 over ivoa.obscore: /sia/query, /sia/capabilities, /sia/availability.
+        add(context, new SiaServlet(tap, config.http().baseUrl()), "/sia");
+        add(context, new SiaServlet(tap, config.http().baseUrl()), "/sia/*");
+        // DataLink services of map and catalog products: /datalink/preview (PNG), /datalink/cutout (SODA-style).
+        add(context, new PreviewServlet(tap, config.storage().dataDir()), "/datalink/preview");
+        add(context, new CutoutServlet(tap), "/datalink/cutout");
         // DataLink {links} and its VOSI resources (/datalink/links, /datalink/capabilities,
         // /datalink/availability) and the registered file products (/files/...), issue 7.
         String authority = config.service().authority();

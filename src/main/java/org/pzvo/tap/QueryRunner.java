@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.pzvo.adql.AdqlException;
 import org.pzvo.adql.check.Catalog;
@@ -61,12 +62,24 @@ public final class QueryRunner {
      */
     public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement,
                        LongConsumer progress) throws DaliException, IOException {
+        return run(query, catalog, UnaryOperator.identity(), target, onStatement, progress);
+    }
+
+    /**
+     * As {@link #run(TapQuery, Catalog, ResultTarget, Consumer, LongConsumer)}, with the output
+     * FIELD metadata edited first: protocols built on ADQL (SCS 1.03 needs UCD1 names such as
+     * {@code ID_MAIN}) adjust what the columns declare without a second code path.
+     */
+    public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
+                       Consumer<PreparedStatement> onStatement, LongConsumer progress)
+            throws DaliException, IOException {
         TranslatedQuery sql = translate(query, catalog);
-        List<FieldMeta> fields = new ArrayList<>();
+        List<FieldMeta> columns = new ArrayList<>();
         for (ResultColumn c : sql.columns()) {
-            fields.add(new FieldMeta(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),
+            columns.add(new FieldMeta(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),
                     c.description()));
         }
+        List<FieldMeta> fields = fieldEdit.apply(List.copyOf(columns));
         try (Connection conn = settings.dataSource().getConnection()) {
             conn.setAutoCommit(false);
             conn.setReadOnly(true);
