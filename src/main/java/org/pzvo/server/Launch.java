@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.pzvo.auth.DemoTokens;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
@@ -64,6 +65,10 @@ final class Launch {
         ConnectionPools pools = open(cfg);
         try {
             prepareDatabase(pools, metadata, demoRows);
+            if (demoRows > 0) {
+                Path demoTokens = DemoTokens.ensure(cfg.storage().dataDir(), cfg.auth().tokensFile());
+                System.err.println("pzvo: demo bearer tokens (user token) are in " + demoTokens);
+            }
             return new Running(PzvoServer.start(cfg, metadata, pools, home.resolve("webapp")), pools);
         } catch (Exception | Error e) {
             pools.close();

@@ -22,7 +22,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.time.Clock;
 import org.pzvo.adql.feature.Features;
+import org.pzvo.auth.AuthFilter;
+import org.pzvo.auth.Identity;
+import org.pzvo.auth.TokenFile;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
@@ -70,7 +74,7 @@ public final class PzvoServer implements AutoCloseable {
     /** Builds and starts the server; returns once it accepts connections. */
     public static PzvoServer start(ServerConfig config, Metadata metadata, ConnectionPools pools, Path webappDir)
             throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(config.http().maxThreads(), 8);
         threads.setName("pzvo-http");
         Server jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -78,6 +82,9 @@ public final class PzvoServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.http().host());
         connector.setPort(config.http().port());
+        // Slow-client protection: a connection on which nothing is read or written for this long
+        // is closed (a client that stops reading a streamed result, or trickles its request).
+        connector.setIdleTimeout(config.http().idleTimeoutSeconds() * 1000L);
         jetty.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler();
@@ -98,18 +105,24 @@ public final class PzvoServer implements AutoCloseable {
         };
         context.addFilter(new FilterHolder(serverHeader), "/*", EnumSet.of(DispatcherType.REQUEST));
 
+        // Identity and access (issue 9): every request is authenticated before any servlet runs;
+        // servlets read the result with Identity.of(request).
+        TokenFile tokens = TokenFile.open(config.auth().tokensFile(), Clock.systemUTC(), Duration.ofSeconds(2));
+        context.addFilter(new FilterHolder(new AuthFilter(tokens)), "/*", EnumSet.of(DispatcherType.REQUEST));
+
         TapService tap = tapService(config, metadata, pools);
         Vosi vosi = vosi(config, pools);
         vosi.refreshRowCounts();
-        UwsService uws = uwsService(config, pools, tap);
+        UwsService uws = uwsService(config, pools, tap, tokens);
 
         ServletHolder sync = new ServletHolder(new SyncServlet(tap));
         Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
         sync.getRegistration().setMultipartConfig(new MultipartConfigElement(uploads.toString(),
                 config.http().maxRequestBytes(), config.http().maxRequestBytes(), 1 << 20));
         context.addServlet(sync, "/tap/sync");
-        // Owners come with authentication (issue 9); until then every job is anonymous.
-        ServletHolder async = new ServletHolder(new UwsServlet(uws, req -> null, new DaliJobErrors()));
+        // A job belongs to the user of the request that made it; anybody else gets 404.
+        ServletHolder async = new ServletHolder(new UwsServlet(uws, req -> Identity.of(req).owner(),
+                new DaliJobErrors()));
         // WAIT blocks asynchronously instead of holding an HTTP thread.
         async.setAsyncSupported(true);
         async.getRegistration().setMultipartConfig(UwsServlet.multipartConfig(uploads, config.http().maxRequestBytes()));
@@ -162,10 +175,12 @@ public final class PzvoServer implements AutoCloseable {
         var u = config.upload();
         return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
                 tapLimits.hardMaxrec(), config.http().maxQueryChars()),
-                new UploadLimits(u.maxRows(), u.maxBytes(), u.allowPrivateUrls(), u.urlTimeoutSeconds()), sync, async);
+                new UploadLimits(u.maxRows(), u.maxBytes(), u.allowPrivateUrls(), u.urlTimeoutSeconds()), sync, async,
+                new TapService.SyncCapacity(tapLimits.syncMaxConcurrent(), tapLimits.syncQueueWaitSeconds() * 1000L));
     }
 
-    private static UwsService uwsService(ServerConfig config, ConnectionPools pools, TapService tap) {
+    private static UwsService uwsService(ServerConfig config, ConnectionPools pools, TapService tap,
+                                         TokenFile tokens) {
         var u = config.uws();
         UwsConfig uwsConfig = new UwsConfig(Duration.ofSeconds(u.defaultExecutionSeconds()),
                 Duration.ofSeconds(u.maxExecutionSeconds()), Duration.ofDays(u.defaultDestructionDays()),
@@ -174,7 +189,7 @@ public final class PzvoServer implements AutoCloseable {
                 Duration.ofSeconds(u.maxWaitSeconds()), config.storage().dataDir(), Duration.ofMinutes(1));
         JobStore store = new JobStore(pools.async(), pools.engine());
         store.createSchema();
-        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap));
+        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap, tokens::groupsOf));
         service.start();
         return service;
     }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -23,7 +24,8 @@ import org.pzvo.tap.upload.PartSource;
 /**
  * {@code /tap/sync} (TAP 1.1 §2.2.2): GET or POST (form or multipart) with LANG, QUERY,
  * RESPONSEFORMAT/FORMAT, MAXREC, RUNID, UPLOAD (inline parts of a multipart POST, or URLs; the
- * uploaded tables are dropped when the response ends). Completes the response itself: the result streams with
+ * uploaded tables are dropped when the response ends), against the tables the request's
+ * {@link Identity} may see. Completes the response itself: the result streams with
  * status 200, and any failure found before the first byte becomes a DALI error document.
  */
 public final class SyncServlet extends HttpServlet {
@@ -54,7 +56,7 @@ public final class SyncServlet extends HttpServlet {
             }
             Path dir = scratch;
             PartSource parts = name -> part(req, name, dir);
-            tap.runSync(query, parts, scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch,
+            tap.runSync(query, Identity.of(req).groups(), parts, scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch,
                     format -> {
                         resp.setStatus(200);
                         resp.setContentType(format.contentType());
