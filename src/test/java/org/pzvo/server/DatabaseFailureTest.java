@@ -123,7 +123,7 @@ class DatabaseFailureTest {
 
     @Test
     @Order(2)
-    void aClientHangingUpStopsItsQuery() throws Exception {
+    void beyondCapacityIs503AndAClientHangingUpStopsItsQuery() throws Exception {
         String marker = "hangup_marker_" + System.nanoTime();
         String adql = "SELECT a.objectId AS " + marker + ", b.objectId FROM lsst.object AS a, lsst.object AS b";
         URI uri = URI.create(server.base + "/tap/sync?LANG=ADQL&MAXREC=4000000&RESPONSEFORMAT=csv&QUERY="
@@ -133,6 +133,11 @@ class DatabaseFailureTest {
         assertEquals(200, r.statusCode());
         try (InputStream in = r.body()) {
             assertTrue(in.readNBytes(100_000).length == 100_000, "the result streams");
+            // Capacity is one synchronous query: one more waits 5 s for the slot, then gets 503.
+            HttpResponse<byte[]> busy = server.sync("SELECT COUNT(*) AS n FROM pz.run", null);
+            assertEquals(503, busy.statusCode(), TestServer.text(busy));
+            assertTrue(busy.headers().firstValue("Retry-After").isPresent());
+            assertTrue(TestServer.text(busy).contains("<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"));
         }
         // The only sync slot is free again (else this waits 5 s and gets 503), and PostgreSQL
         // runs nothing of the abandoned query.
