@@ -134,6 +134,25 @@ final class DemoTables {
         }
     }
 
+    /**
+     * spec.specz_private (restricted to the group pz-team, issue 9): a proprietary follow-up
+     * sample, one secure deep redshift for every fifth spectroscopic target that has a
+     * photometric counterpart.
+     */
+    long writePrivateSpec(List<SpecRow> rows) throws SQLException {
+        try (BatchInserter ins = inserter("spec.specz_private", BATCH, rows.size() / 5 + 1, "crd_id", "ra", "dec",
+                "hpx29", "z", "z_err", "z_flag_homogenized", "survey")) {
+            long n = 0;
+            for (SpecRow s : rows) {
+                if (s.objectIndex() >= 0 && s.objectIndex() % 5 == 0) {
+                    ins.add("PZT_" + n++, s.raDeg(), s.decDeg(), SkyIndex.hpx29(s.raDeg(), s.decDeg()), s.z(),
+                            (float) (2e-4 * (1 + s.z())), (short) 4, "PZT-DEEP");
+                }
+            }
+            return n;
+        }
+    }
+
     void writeTraining(List<TrainingRow> rows) throws SQLException {
         List<String> columns = new ArrayList<>(List.of("crd_id", "object_id", "ra", "dec", "hpx29", "match_dist", "z",
                 "z_err", "z_flag_homogenized", "survey"));

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.pzvo.auth.DemoTokens;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
@@ -71,6 +72,10 @@ final class Launch {
         ConnectionPools pools = open(cfg);
         try {
             prepareDatabase(cfg, pools, metadata, demoRows);
+            if (demoRows > 0) {
+                Path demoTokens = DemoTokens.ensure(cfg.storage().dataDir(), cfg.auth().tokensFile());
+                System.err.println("pzvo: demo bearer tokens (user token) are in " + demoTokens);
+            }
             PzvoServer server = PzvoServer.start(cfg, metadata, pools, home.resolve("webapp"));
             try (Connection c = pools.async().getConnection()) {
                 // ObsCore access_url follows the base URL actually served (it may come from the bound port).

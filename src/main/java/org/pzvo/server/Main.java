@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The command line behind {@code ./pzvo}: demo, serve and adql (see DESIGN.md "The launcher"). */
 @Command(name = "pzvo", mixinStandardHelpOptions = true, version = "pzvo 0.1",
         description = "Virtual Observatory data-access server for photometric-redshift products.",
-        subcommands = {Main.Demo.class, Main.Serve.class, AdqlCommand.class})
+        subcommands = {Main.Demo.class, Main.Serve.class, AdqlCommand.class, TokenCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

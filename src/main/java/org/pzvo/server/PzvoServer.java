@@ -4,6 +4,7 @@ package org.pzvo.server;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
@@ -20,14 +21,18 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.time.Clock;
 import org.pzvo.adql.feature.Features;
 import org.pzvo.datalink.CutoutServlet;
 import org.pzvo.datalink.PreviewServlet;
 import org.pzvo.datalink.DatalinkVosiServlet;
 import org.pzvo.datalink.LinksServlet;
+import org.pzvo.auth.AuthFilter;
+import org.pzvo.auth.Identity;
+import org.pzvo.auth.TokenFile;
+import org.pzvo.dali.ErrorDocument;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.files.FilesServlet;
 import org.pzvo.obscore.ObsCore;
@@ -69,6 +74,9 @@ public final class PzvoServer implements AutoCloseable {
         STIL_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
+    private static final java.util.Set<String> ALLOWED_METHODS = java.util.Set.of("GET", "HEAD", "POST", "DELETE",
+            "OPTIONS");
+
     private final Server jetty;
     private final ServerConnector connector;
     private final UwsService uws;
@@ -82,7 +90,7 @@ public final class PzvoServer implements AutoCloseable {
     /** Builds and starts the server; returns once it accepts connections. */
     public static PzvoServer start(ServerConfig config, Metadata metadata, ConnectionPools pools, Path webappDir)
             throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(config.http().maxThreads(), 8);
         threads.setName("pzvo-http");
         Server jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -90,14 +98,16 @@ public final class PzvoServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.http().host());
         connector.setPort(config.http().port());
+        // Slow-client protection: a connection on which nothing is read or written for this long
+        // is closed (a client that stops reading a streamed result, or trickles its request).
+        connector.setIdleTimeout(config.http().idleTimeoutSeconds() * 1000L);
         jetty.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        context.setErrorHandler(errors);
+        // Errors Jetty answers itself come out as DALI error documents too, without internals.
+        context.setErrorHandler(new DaliErrorHandler());
+        jetty.setErrorHandler(new DaliErrorHandler());
         // CORS on every endpoint, before any servlet: preflight requests are answered here.
         context.addFilter(new FilterHolder(new CorsFilter(config.http().cors())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
@@ -109,21 +119,42 @@ public final class PzvoServer implements AutoCloseable {
             chain.doFilter(req, resp);
         };
         context.addFilter(new FilterHolder(serverHeader), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // Only the methods the protocols use: no TRACE echo (cross-site tracing), no 501 for others.
+        Filter methods = (req, resp, chain) -> {
+            HttpServletRequest r = (HttpServletRequest) req;
+            if (!ALLOWED_METHODS.contains(r.getMethod())) {
+                HttpServletResponse w = (HttpServletResponse) resp;
+                w.setStatus(405);
+                w.setHeader("Allow", String.join(", ", ALLOWED_METHODS));
+                w.setContentType(ErrorDocument.CONTENT_TYPE);
+                ErrorDocument.write(w.getOutputStream(), DaliErrorHandler.describe(405, r.getMethod(),
+                        r.getRequestURI()));
+                return;
+            }
+            chain.doFilter(req, resp);
+        };
+        context.addFilter(new FilterHolder(methods), "/*", EnumSet.of(DispatcherType.REQUEST));
+
+        // Identity and access (issue 9): every request is authenticated before any servlet runs;
+        // servlets read the result with Identity.of(request).
+        TokenFile tokens = TokenFile.open(config.auth().tokensFile(), Clock.systemUTC(), Duration.ofSeconds(2));
+        context.addFilter(new FilterHolder(new AuthFilter(tokens)), "/*", EnumSet.of(DispatcherType.REQUEST));
 
         // DataLink URL for service descriptors on TAP results: known once the connector is bound.
         Supplier<String> links = () -> Launch.publicBaseUrl(config, connector.getLocalPort()) + ObsCore.LINKS_PATH;
         TapService tap = tapService(config, metadata, pools, links);
         Vosi vosi = vosi(config, pools);
         vosi.refreshRowCounts();
-        UwsService uws = uwsService(config, pools, tap);
+        UwsService uws = uwsService(config, pools, tap, tokens);
 
         ServletHolder sync = new ServletHolder(new SyncServlet(tap));
         Path uploads = Files.createDirectories(config.storage().dataDir().resolve("tmp"));
         sync.getRegistration().setMultipartConfig(new MultipartConfigElement(uploads.toString(),
                 config.http().maxRequestBytes(), config.http().maxRequestBytes(), 1 << 20));
         context.addServlet(sync, "/tap/sync");
-        // Owners come with authentication (issue 9); until then every job is anonymous.
-        ServletHolder async = new ServletHolder(new UwsServlet(uws, req -> null, new DaliJobErrors()));
+        // A job belongs to the user of the request that made it; anybody else gets 404.
+        ServletHolder async = new ServletHolder(new UwsServlet(uws, req -> Identity.of(req).owner(),
+                new DaliJobErrors()));
         // WAIT blocks asynchronously instead of holding an HTTP thread.
         async.setAsyncSupported(true);
         async.getRegistration().setMultipartConfig(UwsServlet.multipartConfig(uploads, config.http().maxRequestBytes()));
@@ -196,10 +227,12 @@ public final class PzvoServer implements AutoCloseable {
         var u = config.upload();
         return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
                 tapLimits.hardMaxrec(), config.http().maxQueryChars()),
-                new UploadLimits(u.maxRows(), u.maxBytes(), u.allowPrivateUrls(), u.urlTimeoutSeconds()), sync, async);
+                new UploadLimits(u.maxRows(), u.maxBytes(), u.allowPrivateUrls(), u.urlTimeoutSeconds()), sync, async,
+                new TapService.SyncCapacity(tapLimits.syncMaxConcurrent(), tapLimits.syncQueueWaitSeconds() * 1000L));
     }
 
-    private static UwsService uwsService(ServerConfig config, ConnectionPools pools, TapService tap) {
+    private static UwsService uwsService(ServerConfig config, ConnectionPools pools, TapService tap,
+                                         TokenFile tokens) {
         var u = config.uws();
         UwsConfig uwsConfig = new UwsConfig(Duration.ofSeconds(u.defaultExecutionSeconds()),
                 Duration.ofSeconds(u.maxExecutionSeconds()), Duration.ofDays(u.defaultDestructionDays()),
@@ -208,7 +241,7 @@ public final class PzvoServer implements AutoCloseable {
                 Duration.ofSeconds(u.maxWaitSeconds()), config.storage().dataDir(), Duration.ofMinutes(1));
         JobStore store = new JobStore(pools.async(), pools.engine());
         store.createSchema();
-        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap));
+        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap, tokens::groupsOf));
         service.start();
         return service;
     }

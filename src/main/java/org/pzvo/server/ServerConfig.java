@@ -9,7 +9,8 @@ import java.util.Objects;
  * The whole configuration of a pzvo server: parsed once at start-up from conf/pzvo.properties,
  * environment variables and command-line overrides, validated, then immutable.
  */
-public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, Service service, Upload upload) {
+public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, Service service, Upload upload,
+                           Auth auth) {
 
     public ServerConfig {
         Objects.requireNonNull(http);
@@ -19,19 +20,32 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         Objects.requireNonNull(uws);
         Objects.requireNonNull(service);
         Objects.requireNonNull(upload);
+        Objects.requireNonNull(auth);
     }
 
-    /** HTTP listener. {@code baseUrl} is empty when it derives from the bound port. */
+    /**
+     * HTTP listener. {@code baseUrl} is empty when it derives from the bound port.
+     * {@code idleTimeoutSeconds} closes a connection on which nothing moved for that long (a
+     * client that stops reading or sending); {@code maxThreads} bounds the request threads.
+     */
     public record Http(String host, int port, String baseUrl, long maxRequestBytes, int maxQueryChars,
-                       CorsPolicy cors) {}
+                       CorsPolicy cors, int idleTimeoutSeconds, int maxThreads) {}
 
     public record Storage(Path dataDir, Path metadataDir) {}
 
     /** Database connection; {@code url} is already resolved (H2 default filled in). */
     public record Db(String url, String user, String password, int syncPoolSize, int asyncPoolSize, int fetchSize) {}
 
-    /** TAP limits (TAP 1.1 §2.7.4 and TAPRegExt outputLimit/executionDuration). */
-    public record Tap(long defaultMaxrec, long hardMaxrec, int syncTimeoutSeconds) {}
+    /**
+     * TAP limits (TAP 1.1 §2.7.4 and TAPRegExt outputLimit/executionDuration). At most
+     * {@code syncMaxConcurrent} synchronous queries run at once; one more waits up to
+     * {@code syncQueueWaitSeconds} for a slot and is then answered 503 with Retry-After.
+     */
+    public record Tap(long defaultMaxrec, long hardMaxrec, int syncTimeoutSeconds, int syncMaxConcurrent,
+                      int syncQueueWaitSeconds) {}
+
+    /** Bearer tokens (issue 9): the tokens file, re-read when it changes. */
+    public record Auth(Path tokensFile) {}
 
     /** Asynchronous job limits (UWS 1.1; advertised as TAPRegExt executionDuration/retentionPeriod). */
     public record Uws(int defaultExecutionSeconds, int maxExecutionSeconds, int defaultDestructionDays,
@@ -59,7 +73,9 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
                 baseUrl(src),
                 src.longIn("server.max-request-bytes", 1024, Long.MAX_VALUE),
                 src.intIn("server.max-query-chars", 100, 10_000_000),
-                cors(src));
+                cors(src),
+                src.intIn("server.idle-timeout-seconds", 1, 3600),
+                src.intIn("server.max-threads", 16, 10_000));
         Path dataDir = home.resolve(src.string("data.dir")).toAbsolutePath().normalize();
         Storage storage = new Storage(dataDir, home.resolve(src.string("metadata.dir")).toAbsolutePath().normalize());
         String url = src.string("db.url");
@@ -79,11 +95,14 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
             throw src.bad("tap.maxrec.default", Long.toString(defaultMaxrec),
                     "at most tap.maxrec.hard (" + hardMaxrec + ")");
         }
-        Tap tap = new Tap(defaultMaxrec, hardMaxrec, src.intIn("tap.sync.timeout-seconds", 1, 86_400));
+        Tap tap = new Tap(defaultMaxrec, hardMaxrec, src.intIn("tap.sync.timeout-seconds", 1, 86_400),
+                src.intIn("tap.sync.max-concurrent", 1, 10_000), src.intIn("tap.sync.queue-wait-seconds", 0, 600));
         Uws uws = uws(src, db.asyncPoolSize());
         Service service = new Service(src.string("service.title"), src.string("service.publisher"),
                 authority(src));
-        return new ServerConfig(http, storage, db, tap, uws, service, upload(src));
+        String tokens = src.string("auth.tokens-file").trim();
+        Auth auth = new Auth(tokens.isEmpty() ? dataDir.resolve("tokens") : home.resolve(tokens).toAbsolutePath().normalize());
+        return new ServerConfig(http, storage, db, tap, uws, service, upload(src), auth);
     }
 
     private static Upload upload(ConfigSource src) {

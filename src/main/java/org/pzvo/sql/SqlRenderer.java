@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.pzvo.adql.ast.*;
+import org.pzvo.adql.check.RowFilter;
+import org.pzvo.adql.check.TableInfo;
 
 /**
  * Writes the SQL of a checked and rewritten tree: everything that is the same on every engine is
@@ -141,8 +143,21 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitResolvedTable(ResolvedTable n) {
-        String schema = n.table().schema();
-        return (schema.isEmpty() ? "" : q(schema) + ".") + q(n.table().sqlName()) + " AS " + q(n.correlation());
+        TableInfo t = n.table();
+        String table = (t.schema().isEmpty() ? "" : q(t.schema()) + ".") + q(t.sqlName());
+        if (t.rowFilters().isEmpty()) {
+            return table + " AS " + q(n.correlation());
+        }
+        // Rows the user may not see never leave this subquery (issue 9: restricted tables are
+        // invisible in TAP_SCHEMA too); the values are literals written by the dialect.
+        StringBuilder where = new StringBuilder();
+        for (RowFilter f : t.rowFilters()) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append('(').append(q(f.column()))
+                    .append(" IS NULL OR ").append(q(f.column())).append(" NOT IN (")
+                    .append(f.hiddenValues().stream().sorted().map(dialect::stringLiteral)
+                            .collect(Collectors.joining(", "))).append("))");
+        }
+        return "(SELECT * FROM " + table + where + ") AS " + q(n.correlation());
     }
 
     @Override

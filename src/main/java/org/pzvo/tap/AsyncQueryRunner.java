@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.util.concurrent.CancellationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.uws.JobContext;
@@ -20,9 +22,15 @@ import org.pzvo.uws.Parameters;
  */
 public final class AsyncQueryRunner implements JobRunner {
     private final TapService tap;
+    private final Function<String, Set<String>> groupsOfOwner;
 
-    public AsyncQueryRunner(TapService tap) {
+    /**
+     * @param groupsOfOwner the groups a job owner holds when the job runs (empty for null,
+     *                      anonymous): a job reads what its owner may read at that time
+     */
+    public AsyncQueryRunner(TapService tap, Function<String, Set<String>> groupsOfOwner) {
         this.tap = tap;
+        this.groupsOfOwner = groupsOfOwner;
     }
 
     @Override
@@ -30,7 +38,7 @@ public final class AsyncQueryRunner implements JobRunner {
         TapQuery query;
         try {
             query = TapQuery.parse(params(ctx.parameters()), tap.limits());
-            QueryRunner.Outcome outcome = tap.run(tap.asyncRunner(), query, ctx::upload, ctx.scratchDirectory(),
+            QueryRunner.Outcome outcome = tap.run(tap.asyncRunner(), query, groupsOfOwner.apply(ctx.ownerId()), ctx::upload, ctx.scratchDirectory(),
                     ctx::isAborted, format -> {
                 OutputStream out = ctx.openResult("result", format.contentType());
                 return out;

@@ -7,6 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pzvo.adql.AdqlException;
+import org.pzvo.adql.AdqlParser;
+import org.pzvo.adql.check.Catalog;
+import org.pzvo.adql.check.Checker;
 
 /**
  * The TAP examples (DALI 1.1 §2.3, "DALI examples"): an XHTML page with RDFa that TOPCAT and
@@ -18,6 +24,7 @@ public final class Examples {
     public record Example(String id, String name, String description, String query) {}
 
     private final List<Example> examples;
+    private final Map<Catalog, List<Example>> visible = new ConcurrentHashMap<>();
 
     private Examples(List<Example> examples) {
         this.examples = List.copyOf(examples);
@@ -39,14 +46,31 @@ public final class Examples {
         return examples;
     }
 
-    String document(String tapBaseUrl) {
+    /**
+     * The examples whose query passes the ADQL checker against {@code catalog}: a user never
+     * sees an example about a table hidden from it (issue 9). Computed once per catalog.
+     */
+    List<Example> visibleIn(Catalog catalog) {
+        return visible.computeIfAbsent(catalog, c -> examples.stream().filter(e -> checks(e, c)).toList());
+    }
+
+    private static boolean checks(Example e, Catalog catalog) {
+        try {
+            Checker.check(AdqlParser.parseQuery(e.query()), catalog);
+            return true;
+        } catch (AdqlException ex) {
+            return false;
+        }
+    }
+
+    String document(String tapBaseUrl, Catalog catalog) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>")
                 .append("<title>pzvo TAP examples</title>")
                 .append("<meta http-equiv=\"Content-Type\" content=\"application/xhtml+xml;charset=UTF-8\"/>")
                 .append("</head>\n<body vocab=\"http://www.ivoa.net/rdf/examples#\">\n")
                 .append("<h1>Example queries for the photo-z service at ").append(Xml.text(tapBaseUrl)).append("</h1>\n");
-        for (Example e : examples) {
+        for (Example e : visibleIn(catalog)) {
             sb.append("<div typeof=\"example\" id=\"").append(Xml.text(e.id())).append("\" resource=\"#")
                     .append(Xml.text(e.id())).append("\">\n")
                     .append("<h2 property=\"name\">").append(Xml.text(e.name())).append("</h2>\n")

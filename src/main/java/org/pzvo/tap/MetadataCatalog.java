@@ -2,16 +2,24 @@
 package org.pzvo.tap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pzvo.adql.check.Catalog;
 import org.pzvo.adql.check.ColumnInfo;
 import org.pzvo.adql.check.FunctionInfo;
 import org.pzvo.adql.check.PositionIndex;
+import org.pzvo.adql.check.RowFilter;
 import org.pzvo.adql.check.TableInfo;
 import org.pzvo.db.ColumnMeta;
+import org.pzvo.db.ForeignKeyMeta;
 import org.pzvo.db.Metadata;
+import org.pzvo.db.SchemaInstaller;
+import org.pzvo.db.SchemaMeta;
 import org.pzvo.db.TableMeta;
 
 /**
@@ -27,15 +35,61 @@ public final class MetadataCatalog implements Catalog {
         this.functions = List.copyOf(functions);
     }
 
-    /** Public tables and those restricted to one of {@code groups}. */
+    /**
+     * Public tables and those restricted to one of {@code groups}. The TAP_SCHEMA tables are
+     * filtered too (issue 9): the rows describing a table the user may not see, its columns and
+     * foreign keys (and a schema all of whose tables are hidden) are invisible.
+     */
     public static MetadataCatalog forGroups(Metadata metadata, Set<String> groups, List<FunctionInfo> functions) {
+        List<TableMeta> visibleMeta = metadata.tables().stream()
+                .filter(t -> t.isPublic() || t.groups().stream().anyMatch(groups::contains)).toList();
+        Map<String, List<RowFilter>> filters = tapSchemaFilters(metadata, visibleMeta);
         List<TableInfo> visible = new ArrayList<>();
-        for (TableMeta t : metadata.tables()) {
-            if (t.isPublic() || t.groups().stream().anyMatch(groups::contains)) {
-                visible.add(tableInfo(t));
-            }
+        for (TableMeta t : visibleMeta) {
+            TableInfo info = tableInfo(t);
+            List<RowFilter> f = t.schema().equalsIgnoreCase(SchemaInstaller.TAP_SCHEMA)
+                    ? filters.getOrDefault(t.name().toLowerCase(Locale.ROOT), List.of()) : List.of();
+            visible.add(f.isEmpty() ? info : info.withRowFilters(f));
         }
         return new MetadataCatalog(visible, functions);
+    }
+
+    /** Row filters of the TAP_SCHEMA tables (TAP 1.1 §4), by lower-case table name; empty when all is visible. */
+    private static Map<String, List<RowFilter>> tapSchemaFilters(Metadata metadata, List<TableMeta> visible) {
+        Set<String> visibleNames = new HashSet<>();
+        visible.forEach(t -> visibleNames.add(t.qualifiedName()));
+        Set<String> hiddenTables = new HashSet<>();
+        Set<String> hiddenKeys = new HashSet<>();
+        for (TableMeta t : metadata.tables()) {
+            if (!visibleNames.contains(t.qualifiedName())) {
+                hiddenTables.add(t.qualifiedName());
+            }
+        }
+        if (hiddenTables.isEmpty()) {
+            return Map.of();
+        }
+        for (ForeignKeyMeta k : metadata.foreignKeys()) {
+            if (hiddenTables.contains(k.fromTable()) || hiddenTables.contains(k.targetTable())) {
+                hiddenKeys.add(k.keyId());
+            }
+        }
+        Set<String> hiddenSchemas = new HashSet<>();
+        for (SchemaMeta s : metadata.schemas()) {
+            if (s.tables().stream().allMatch(t -> hiddenTables.contains(t.qualifiedName()))) {
+                hiddenSchemas.add(s.name());
+            }
+        }
+        Map<String, List<RowFilter>> filters = new HashMap<>();
+        filters.put("tables", List.of(new RowFilter("table_name", hiddenTables)));
+        filters.put("columns", List.of(new RowFilter("table_name", hiddenTables)));
+        if (!hiddenKeys.isEmpty()) {
+            filters.put("keys", List.of(new RowFilter("key_id", hiddenKeys)));
+            filters.put("key_columns", List.of(new RowFilter("key_id", hiddenKeys)));
+        }
+        if (!hiddenSchemas.isEmpty()) {
+            filters.put("schemas", List.of(new RowFilter("schema_name", hiddenSchemas)));
+        }
+        return filters;
     }
 
     /** This catalog plus extra tables (TAP_UPLOAD tables of one request). */

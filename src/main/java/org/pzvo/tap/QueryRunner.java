@@ -45,6 +45,8 @@ public final class QueryRunner {
     /** Statistics of a completed query, for logs and UWS jobInfo. */
     public record Outcome(long rows, boolean overflowed) {}
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryRunner.class);
+
     private final Settings settings;
 
     public QueryRunner(Settings settings) {
@@ -111,10 +113,22 @@ public final class QueryRunner {
                 }
                 return new Outcome(table.rowsRead(), table.overflowed());
             } finally {
-                conn.rollback();
+                rollbackQuietly(conn);
             }
         } catch (SQLException e) {
             throw SqlErrors.toDali(e, settings.timeoutSeconds());
+        }
+    }
+
+    /**
+     * Ends the read-only transaction. When the connection broke (the database went away), the
+     * rollback fails too: that must not hide the error that reports the loss.
+     */
+    private static void rollbackQuietly(Connection conn) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback after the query failed: {}", e.toString());
         }
     }
 

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a database error into a user-facing DALI error, classified by SQLSTATE (SQL:2011 classes):
  * cancellation (57014) is the execution-time limit or an abort, class 22 is a data error the user
- * can fix, class 08 a lost connection; anything else is logged with its cause and reported
+ * can fix, class 08 (and PostgreSQL's 57P0x, server shut down or starting) a lost connection,
+ * answered 503 so that clients retry; anything else is logged with its cause and reported
  * without internals.
  */
 final class SqlErrors {
@@ -31,7 +32,11 @@ final class SqlErrors {
             // argument (e.g. a declination beyond 90): the same wording as after the first row.
             return new DaliException(400, JdbcValues.describe(e), e);
         }
-        if (state.startsWith("08")) {
+        boolean closed = state.isEmpty() && "Connection is closed".equals(e.getMessage());
+        if (state.startsWith("08") || state.startsWith("57P") || closed) {
+            // 08: connection exception; 57P01-57P03: PostgreSQL shutting down or starting up.
+            // HikariCP drops the broken connection (and then reports it as closed, without a
+            // SQLSTATE), so the next request gets a fresh one.
             LOG.warn("Database connection lost: {}", e.toString());
             return new DaliException(503, "The database connection was lost; please retry in a moment", e);
         }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -23,11 +24,14 @@ import org.pzvo.tap.upload.PartSource;
 /**
  * {@code /tap/sync} (TAP 1.1 §2.2.2): GET or POST (form or multipart) with LANG, QUERY,
  * RESPONSEFORMAT/FORMAT, MAXREC, RUNID, UPLOAD (inline parts of a multipart POST, or URLs; the
- * uploaded tables are dropped when the response ends). Completes the response itself: the result streams with
+ * uploaded tables are dropped when the response ends), against the tables the request's
+ * {@link Identity} may see. Completes the response itself: the result streams with
  * status 200, and any failure found before the first byte becomes a DALI error document.
  */
 public final class SyncServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncServlet.class);
 
     private final transient TapService tap;
 
@@ -54,7 +58,7 @@ public final class SyncServlet extends HttpServlet {
             }
             Path dir = scratch;
             PartSource parts = name -> part(req, name, dir);
-            tap.runSync(query, parts, scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch,
+            tap.runSync(query, Identity.of(req).groups(), parts, scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch,
                     format -> {
                         resp.setStatus(200);
                         resp.setContentType(format.contentType());
@@ -65,8 +69,15 @@ public final class SyncServlet extends HttpServlet {
         } catch (IllegalStateException e) {
             // Jetty reports a multipart body over the configured limits this way.
             DaliResponses.sendError(resp, new DaliException(413, "The request body is too large: " + e.getMessage()));
-        } catch (IOException | RuntimeException e) {
-            // Includes a client hanging up mid-stream: the statement is closed with the cursor.
+        } catch (IOException e) {
+            if (resp.isCommitted()) {
+                // The client hung up mid-stream: the statement was closed with the cursor, and
+                // there is nobody left to answer.
+                LOG.info("Synchronous result not delivered, the client went away: {}", e.toString());
+            } else {
+                DaliResponses.sendUnexpected(resp, e);
+            }
+        } catch (RuntimeException e) {
             DaliResponses.sendUnexpected(resp, e);
         } finally {
             deleteTree(scratch);

@@ -45,8 +45,8 @@ public final class Vosi {
         return capabilities.document(baseUrl);
     }
 
-    String examples(String baseUrl) {
-        return examples.document(baseUrl);
+    String examples(String baseUrl, org.pzvo.adql.check.Catalog catalog) {
+        return examples.document(baseUrl, catalog);
     }
 
     /** VOSI 1.1 §3.2: available when a database connection answers. */

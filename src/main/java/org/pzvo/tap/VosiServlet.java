@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliResponses;
 import org.pzvo.db.TableMeta;
@@ -15,7 +17,7 @@ import org.pzvo.db.TableMeta;
 /**
  * The VOSI 1.1 resources of the TAP service and the DALI examples page, each a small document
  * generated per request: {@code /capabilities}, {@code /availability}, {@code /tables[/name]},
- * {@code /examples}. GET only (VOSI 1.1 §2); HEAD is answered by the container.
+ * {@code /examples}. Tables and examples are those the request's {@link Identity} may see. GET only (VOSI 1.1 §2); HEAD is answered by the container.
  */
 public final class VosiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -45,7 +47,8 @@ public final class VosiServlet extends HttpServlet {
                     send(resp, "text/xml", vosi.availability());
                     break;
                 case EXAMPLES:
-                    send(resp, "application/xhtml+xml", vosi.examples(baseUrl));
+                    send(resp, "application/xhtml+xml", vosi.examples(baseUrl,
+                            tap.catalogFor(Identity.of(req).groups())));
                     break;
                 default:
                     tables(req, resp);
@@ -60,18 +63,19 @@ public final class VosiServlet extends HttpServlet {
     private void tables(HttpServletRequest req, HttpServletResponse resp) throws IOException, DaliException {
         String path = req.getPathInfo();
         Map<String, Long> counts = vosi.rowCounts();
+        Set<String> groups = Identity.of(req).groups();
         if (path == null || path.equals("/")) {
             String detail = Optional.ofNullable(req.getParameter("detail")).orElse("max");
             if (!detail.equals("min") && !detail.equals("max")) {
                 throw DaliException.badRequest("Bad value of detail: '" + detail + "'; expected min or max (VOSI 1.1 §3.4)");
             }
-            send(resp, "text/xml", TablesDocument.tableset(tap.metadata().schemas(), TableMeta::isPublic, counts,
-                    detail.equals("max")));
+            send(resp, "text/xml", TablesDocument.tableset(tap.metadata().schemas(),
+                    t -> TapService.visible(t, groups), counts, detail.equals("max")));
             return;
         }
         String name = path.substring(1);
         TableMeta table = tap.metadata().tables().stream()
-                .filter(t -> t.isPublic() && t.qualifiedName().equalsIgnoreCase(name)).findFirst()
+                .filter(t -> TapService.visible(t, groups) && t.qualifiedName().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new DaliException(404, "No table " + name + " here; GET /tap/tables lists them all"));
         send(resp, "text/xml", TablesDocument.single(table, counts.get(table.qualifiedName())));
     }

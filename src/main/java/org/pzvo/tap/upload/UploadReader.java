@@ -33,6 +33,10 @@ final class UploadReader {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' is a Parquet file; Parquet is not supported "
                     + "by this service, send VOTable, FITS, ECSV or CSV");
         }
+        if (!startsWith(head, "SIMPLE  =")) {
+            // Whatever is not FITS may be XML in some encoding: no DTD entities get to STIL's parser.
+            XmlProlog.check(name, file);
+        }
         StarTableFactory factory = new StarTableFactory(false);
         factory.setStoragePolicy(StoragePolicy.PREFER_DISK);
         FileDataSource source = new FileDataSource(file.toFile());
