@@ -56,6 +56,13 @@ public final class HttpLoad {
 
     /** Rows of the first table of a VOTable document. */
     static long countRows(byte[] votable) throws Exception {
+        try (InputStream in = new ByteArrayInputStream(votable)) {
+            return countRows(in);
+        }
+    }
+
+    /** Rows of the first table of a VOTable stream, read to its end without keeping rows. */
+    static long countRows(InputStream votable) throws Exception {
         long[] rows = new long[1];
         TableSink counter = new TableSink() {
             @Override
@@ -71,9 +78,7 @@ public final class HttpLoad {
             public void endRows() {
             }
         };
-        try (InputStream in = new BufferedInputStream(new ByteArrayInputStream(votable))) {
-            new VOTableBuilder().streamStarTable(in, counter, "0");
-        }
+        new VOTableBuilder().streamStarTable(new BufferedInputStream(votable), counter, "0");
         return rows[0];
     }
 }

@@ -50,14 +50,15 @@ public final class Report {
     }
 
     /**
-     * pzvo's cost over the best peer's, so that below 1 means pzvo is faster: on p50 latency when
-     * both have one, else on rate (best rate / pzvo rate), else on wall time.
+     * pzvo's cost over the best peer's, so that below 1 means pzvo is faster: for request
+     * workloads (req/s) on p50 latency, for throughput workloads on rate (best rate / pzvo rate),
+     * else on wall time.
      */
     private static String ratio(Measurement pzvo, List<Measurement> rows) {
         List<Measurement> peers = rows.stream().filter(m -> !m.system().startsWith("pzvo")).toList();
         double best;
         double ours;
-        if (!Double.isNaN(pzvo.p50Ms()) && peers.stream().anyMatch(m -> !Double.isNaN(m.p50Ms()))) {
+        if ("req/s".equals(pzvo.rateUnit()) && peers.stream().anyMatch(m -> !Double.isNaN(m.p50Ms()))) {
             best = peers.stream().mapToDouble(Measurement::p50Ms).filter(v -> !Double.isNaN(v)).min().orElseThrow();
             ours = pzvo.p50Ms();
         } else if (!Double.isNaN(pzvo.rate()) && peers.stream().anyMatch(m -> !Double.isNaN(m.rate()))) {
