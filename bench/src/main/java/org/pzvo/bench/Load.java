@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrent clients, once cold and then {@code runs} warm times, each run with other literals
  * (a seeded random per run and request, identical for every system, so that result counts can be
  * compared and no cache sees a repeated query). Placeholders: {@code {ra}}, {@code {dec}} drawn in
- * the {@code ra=LO:HI} and {@code dec=LO:HI} boxes, {@code {id}} in {@code 1..ids}.
+ * the {@code ra=LO:HI} and {@code dec=LO:HI} boxes, {@code {x}} in {@code x=LO:HI}, {@code {id}} in
+ * {@code 1..ids}.
  */
 final class Load {
     /** One client's way of executing a request; returns the number of result rows. */
@@ -43,9 +44,11 @@ final class Load {
         SplittableRandom r = new SplittableRandom(Long.parseLong(args.get("seed", "20261123")) * 1_000_003L + run * 1_000_000_007L + i);
         double[] ra = range("ra", "1:29");
         double[] dec = range("dec", "-9:9");
+        double[] x = range("x", "0:1");
         long ids = Long.parseLong(args.get("ids", "1000000"));
         return template.replace("{ra}", String.format(Locale.ROOT, "%.6f", ra[0] + (ra[1] - ra[0]) * r.nextDouble()))
                 .replace("{dec}", String.format(Locale.ROOT, "%.6f", dec[0] + (dec[1] - dec[0]) * r.nextDouble()))
+                .replace("{x}", String.format(Locale.ROOT, "%.6f", x[0] + (x[1] - x[0]) * r.nextDouble()))
                 .replace("{id}", Long.toString(1 + r.nextLong(ids)));
     }
 
