@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -29,6 +30,7 @@ import org.pzvo.datalink.DatalinkVosiServlet;
 import org.pzvo.datalink.LinksServlet;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.files.FilesServlet;
+import org.pzvo.obscore.ObsCore;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
 import org.pzvo.scs.ConeSearch;
@@ -108,7 +110,9 @@ public final class PzvoServer implements AutoCloseable {
         };
         context.addFilter(new FilterHolder(serverHeader), "/*", EnumSet.of(DispatcherType.REQUEST));
 
-        TapService tap = tapService(config, metadata, pools);
+        // DataLink URL for service descriptors on TAP results: known once the connector is bound.
+        Supplier<String> links = () -> Launch.publicBaseUrl(config, connector.getLocalPort()) + ObsCore.LINKS_PATH;
+        TapService tap = tapService(config, metadata, pools, links);
         Vosi vosi = vosi(config, pools);
         vosi.refreshRowCounts();
         UwsService uws = uwsService(config, pools, tap);
@@ -179,14 +183,16 @@ public final class PzvoServer implements AutoCloseable {
         context.addServlet(new ServletHolder(servlet), path);
     }
 
-    private static TapService tapService(ServerConfig config, Metadata metadata, ConnectionPools pools) {
+    private static TapService tapService(ServerConfig config, Metadata metadata, ConnectionPools pools,
+                                         Supplier<String> links) {
         var dialect = SqlDialects.of(pools.engine());
         var tapLimits = config.tap();
         QueryRunner sync = new QueryRunner(new QueryRunner.Settings(pools.sync(), dialect, config.db().fetchSize(),
-                tapLimits.syncTimeoutSeconds()));
+                tapLimits.syncTimeoutSeconds(), links));
         // No statement timeout for jobs: the UWS engine aborts them at their execution duration,
         // which cancels the statement.
-        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0));
+        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0,
+                links));
         var u = config.upload();
         return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
                 tapLimits.hardMaxrec(), config.http().maxQueryChars()),

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.pzvo.adql.AdqlException;
 import org.pzvo.adql.check.Catalog;
@@ -33,7 +34,13 @@ import org.pzvo.sql.Translator;
  */
 public final class QueryRunner {
     /** Database settings of one kind of work (sync or async). */
-    public record Settings(DataSource dataSource, SqlDialect dialect, int fetchSize, int timeoutSeconds) {}
+    /**
+     * @param datalinkLinksUrl supplies the DataLink {links} URL announced (as a service
+     *                         descriptor, DataLink 1.1 §4) on results holding obs_publisher_did;
+     *                         a supplier because the URL may depend on the port bound at start-up
+     */
+    public record Settings(DataSource dataSource, SqlDialect dialect, int fetchSize, int timeoutSeconds,
+                           Supplier<String> datalinkLinksUrl) {}
 
     /** Statistics of a completed query, for logs and UWS jobInfo. */
     public record Outcome(long rows, boolean overflowed) {}
@@ -96,7 +103,7 @@ public final class QueryRunner {
                         throw SqlErrors.toDali(e, settings.timeoutSeconds());
                     }
                     OutputStream out = target.open(query.format());
-                    ResultWriter.write(table, query.format(), infos(query, sql), out);
+                    ResultWriter.write(table, query.format(), infos(query, sql), settings.datalinkLinksUrl().get(), out);
                 }
                 if (table.failure().isPresent()) {
                     // Reported inside the VOTable already; a job must still end in ERROR.
