@@ -38,7 +38,8 @@ final class Projection {
         double c = Math.atan(rho);
         double sinC = Math.sin(c);
         double cosC = Math.cos(c);
-        double dec = Math.asin(Math.max(-1, Math.min(1, cosC * Math.sin(dec0Rad) + eta * sinC * Math.cos(dec0Rad) / rho)));
+        double sinDec = cosC * Math.sin(dec0Rad) + eta * sinC * Math.cos(dec0Rad) / rho;
+        double dec = Math.asin(Math.max(-1, Math.min(1, sinDec)));
         double ra = ra0Rad + Math.atan2(xi * sinC, rho * Math.cos(dec0Rad) * cosC - eta * Math.sin(dec0Rad) * sinC);
         return new double[] {wrapDeg(Math.toDegrees(ra)), Math.toDegrees(dec)};
     }

@@ -104,7 +104,8 @@ public final class ConeSearch {
     static String idColumn(TableMeta table) {
         return table.columns().stream().filter(c -> c.ucd() != null && c.ucd().startsWith("meta.id;meta.main"))
                 .map(ColumnMeta::name).findFirst()
-                .orElseGet(() -> table.primaryKey().isEmpty() ? table.columns().get(0).name() : table.primaryKey().get(0));
+                .orElseGet(() -> table.primaryKey().isEmpty() ? table.columns().get(0).name()
+                        : table.primaryKey().get(0));
     }
 
     private static List<FieldMeta> scsUcds(List<FieldMeta> fields, String id, PositionMeta pos) {

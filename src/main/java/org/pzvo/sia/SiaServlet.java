@@ -21,7 +21,8 @@ import org.pzvo.tap.Xml;
 
 /**
  * SIA 2.0 at {@code /sia}: {@code /sia/query} (GET or POST; the parameters of {@link SiaParams}
- * plus MAXREC and RESPONSEFORMAT, DALI 1.1 §3.2; TABLEDATA VOTable unless asked otherwise), {@code /sia/capabilities} and
+ * plus MAXREC and RESPONSEFORMAT, DALI 1.1 §3.2; TABLEDATA VOTable unless asked otherwise),
+ * {@code /sia/capabilities} and
  * {@code /sia/availability} (VOSI 1.1); {@code /sia} itself answers the capabilities. The query
  * runs over {@code ivoa.obscore} through the TAP runner and streams. Errors are DALI 1.1 §4.2
  * error documents: 400 for a bad parameter, 404 for an unknown resource. Completes every
@@ -78,7 +79,8 @@ public final class SiaServlet extends HttpServlet {
             format = OutputFormat.of(formatName.get()).orElseThrow(() -> DaliException.badRequest(
                     "Unsupported RESPONSEFORMAT=" + formatName.get() + "; supported: " + OutputFormat.acceptedNames()));
         }
-        long maxrec = Math.min(params.nonNegativeLong("MAXREC", tap.limits().defaultMaxrec()), tap.limits().hardMaxrec());
+        long maxrec = Math.min(params.nonNegativeLong("MAXREC", tap.limits().defaultMaxrec()),
+                tap.limits().hardMaxrec());
         tap.runProtocolQuery(new TapQuery(adql, format, maxrec, null), UnaryOperator.identity(), f -> {
             resp.setStatus(200);
             resp.setContentType(f.contentType());

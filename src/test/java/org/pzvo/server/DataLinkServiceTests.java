@@ -82,7 +82,8 @@ interface DataLinkServiceTests extends ServedDemo {
     @Test
     default void mapCutoutHoldsThePixelsOfTheCircle() throws Exception {
         double radius = 0.5;
-        HttpResponse<byte[]> r = get("/datalink/cutout", Map.of("ID", did(DEPTH), "CIRCLE", RA + " " + DEC + " " + radius));
+        HttpResponse<byte[]> r = get("/datalink/cutout", Map.of("ID", did(DEPTH),
+                "CIRCLE", RA + " " + DEC + " " + radius));
         assertEquals(200, r.statusCode(), ServedDemo.text(r));
         assertEquals("application/fits", ServedDemo.contentType(r));
         long[] pixels = fitsPixels(r.body(), "depth_i_dp1_o10");
@@ -120,7 +121,8 @@ interface DataLinkServiceTests extends ServedDemo {
     @Test
     default void catalogCutoutReturnsTheRowsInside() throws Exception {
         double radius = 0.3;
-        HttpResponse<byte[]> r = get("/datalink/cutout", Map.of("ID", did(CATALOG), "CIRCLE", RA + " " + DEC + " " + radius));
+        HttpResponse<byte[]> r = get("/datalink/cutout", Map.of("ID", did(CATALOG),
+                "CIRCLE", RA + " " + DEC + " " + radius));
         assertEquals(200, r.statusCode(), ServedDemo.text(r));
         StarTable t = ServedDemo.table(r, "votable");
         int ra = -1;

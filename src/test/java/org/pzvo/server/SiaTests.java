@@ -114,7 +114,8 @@ interface SiaTests extends ServedDemo {
         HttpResponse<byte[]> r = get("/sia/query?MAXREC=2");
         assertEquals(2, ServedDemo.rows(ServedDemo.table(r, "votable")));
         assertTrue(ServedDemo.text(r).contains("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>"));
-        HttpResponse<byte[]> csv = post("/sia/query", new LinkedHashMap<>(Map.of("POS", FIELD, "RESPONSEFORMAT", "csv")));
+        HttpResponse<byte[]> csv = post("/sia/query", new LinkedHashMap<>(Map.of("POS", FIELD,
+                "RESPONSEFORMAT", "csv")));
         assertEquals(200, csv.statusCode(), ServedDemo.text(csv));
         assertTrue(ServedDemo.text(csv).startsWith("dataproduct_type,"), ServedDemo.text(csv));
     }
