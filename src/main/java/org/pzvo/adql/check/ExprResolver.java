@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.pzvo.adql.Messages;
 import org.pzvo.adql.ast.*;
-import org.pzvo.adql.feature.Features;
 
 /**
  * Resolves and type-checks the expressions and conditions of one query level against its
@@ -331,16 +330,4 @@ final class ExprResolver extends FunctionTyping {
     public Typed visitBooleanValue(BooleanValue node) {
         return condition(new BooleanValue(node.span(), expr(node.value())));
     }
-
-    /** Whether {@code node} contains an aggregate outside nested subqueries. */
-    static boolean hasAggregate(Node node) {
-        if (node instanceof Aggregate || node instanceof UdfCall u && Features.isAggregateUdf(u.name())) {
-            return true;
-        }
-        for (Node child : Nodes.children(node)) {
-            if (!(child instanceof Query) && hasAggregate(child)) {
-                return true;
-            }
-        }
-        return false;
-    }}
+}

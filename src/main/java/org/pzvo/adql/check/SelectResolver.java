@@ -40,7 +40,7 @@ final class SelectResolver {
             from.add(queries.fromItem(item, scope));
         }
         Optional<Predicate> where = select.where().map(exprs::predicate);
-        if (where.isPresent() && ExprResolver.hasAggregate(where.get())) {
+        if (where.isPresent() && Aggregates.in(where.get())) {
             throw new CheckFailure(select.where().get().span(), Messages.aggregateNotAllowed("WHERE"));
         }
         List<Item> items = new ArrayList<>();
@@ -73,7 +73,7 @@ final class SelectResolver {
         }
         Optional<Predicate> having = select.having().map(exprs::predicate);
         boolean grouped = !groupBy.isEmpty() || having.isPresent()
-                || items.stream().anyMatch(i -> ExprResolver.hasAggregate(i.expr()));
+                || items.stream().anyMatch(i -> Aggregates.in(i.expr()));
         if (grouped) {
             for (Item item : items) {
                 checkGrouped(item.expr(), groupBy);
@@ -140,8 +140,7 @@ final class SelectResolver {
                 return;
             }
         }
-        if (node instanceof Aggregate || node instanceof Query
-                || node instanceof UdfCall u && org.pzvo.adql.feature.Features.isAggregateUdf(u.name())) {
+        if (node instanceof Query || Aggregates.isAggregate(node)) {
             return;
         }
         if (node instanceof ResolvedColumn c && isLocal(c)) {
