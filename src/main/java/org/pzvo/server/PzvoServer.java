@@ -7,10 +7,13 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -42,6 +45,9 @@ import org.pzvo.uws.JobStore;
 import org.pzvo.uws.UwsConfig;
 import org.pzvo.uws.UwsService;
 import org.pzvo.uws.http.UwsServlet;
+import org.pzvo.xmatch.CrossMatchEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Jetty with one servlet per endpoint of DESIGN.md's endpoint table. The
@@ -51,6 +57,7 @@ public final class PzvoServer implements AutoCloseable {
     /** The service version, sent in the Server header. */
     public static final String VERSION = "0.1";
     /** STIL logs routine temporary-file events through java.util.logging; keep them out of the server log. */
+    private static final Logger LOG = LoggerFactory.getLogger(PzvoServer.class);
     private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
 
     static {
@@ -154,11 +161,19 @@ public final class PzvoServer implements AutoCloseable {
     private static TapService tapService(ServerConfig config, Metadata metadata, ConnectionPools pools) {
         var dialect = SqlDialects.of(pools.engine());
         var tapLimits = config.tap();
+        // Cross-match engine: positional joins between catalogs and uploads (issue 6).
+        var engine = Optional.of(new CrossMatchEngine(config.storage().dataDir().resolve("index"), metadata));
+        try (Connection c = pools.async().getConnection()) {
+            engine.get().prepare(c);
+        } catch (SQLException e) {
+            LOG.warn("Could not prepare the cross-match position indexes: {}", e.getMessage());
+        }
         QueryRunner sync = new QueryRunner(new QueryRunner.Settings(pools.sync(), dialect, config.db().fetchSize(),
-                tapLimits.syncTimeoutSeconds()));
+                tapLimits.syncTimeoutSeconds()), engine);
         // No statement timeout for jobs: the UWS engine aborts them at their execution duration,
         // which cancels the statement.
-        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0));
+        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0),
+                engine);
         var u = config.upload();
         return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
                 tapLimits.hardMaxrec(), config.http().maxQueryChars()),

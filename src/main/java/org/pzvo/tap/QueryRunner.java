@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
@@ -21,7 +23,11 @@ import org.pzvo.dali.DaliException;
 import org.pzvo.dali.FieldMeta;
 import org.pzvo.dali.ResultSetTable;
 import org.pzvo.dali.ResultWriter;
+import org.pzvo.sql.MatchPlanner;
+import org.pzvo.sql.PairRequest;
 import org.pzvo.sql.SqlDialect;
+import org.pzvo.tap.upload.UploadSession;
+import org.pzvo.xmatch.CrossMatchEngine;
 import org.pzvo.sql.TranslatedQuery;
 import org.pzvo.sql.Translator;
 
@@ -38,9 +44,20 @@ public final class QueryRunner {
     public record Outcome(long rows, boolean overflowed) {}
 
     private final Settings settings;
+    private final Optional<CrossMatchEngine> engine;
+    private final MatchPlanner planner;
 
+    /** A runner writing every positional join as SQL. */
     public QueryRunner(Settings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** A runner handing positional joins between catalogs and uploads to {@code engine}, when given. */
+    public QueryRunner(Settings settings, Optional<CrossMatchEngine> engine) {
         this.settings = settings;
+        this.engine = engine;
+        this.planner = engine.isEmpty() ? MatchPlanner.NONE : table -> UploadSession.isUpload(table)
+                ? Optional.of(UploadSession.ROW_KEY) : engine.get().keyColumn(table);
     }
 
     /** The connections this runner uses (uploaded tables are loaded through them too). */
@@ -54,6 +71,14 @@ public final class QueryRunner {
      */
     public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement,
                        LongConsumer progress) throws DaliException, IOException {
+        return run(query, catalog, target, onStatement, progress, () -> false);
+    }
+
+    /**
+     * @param cancelled polled while the cross-match engine works (before the statement exists)
+     */
+    public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement,
+                       LongConsumer progress, BooleanSupplier cancelled) throws DaliException, IOException {
         TranslatedQuery sql = translate(query, catalog);
         List<FieldMeta> fields = new ArrayList<>();
         for (ResultColumn c : sql.columns()) {
@@ -63,8 +88,15 @@ public final class QueryRunner {
         try (Connection conn = settings.dataSource().getConnection()) {
             conn.setAutoCommit(false);
             conn.setReadOnly(true);
+            CrossMatchEngine.Bound pairs = CrossMatchEngine.Bound.NONE;
+            if (sql.pairs().isPresent()) {
+                engine.orElseThrow().install(conn, settings.dialect().engine());
+            }
             try (PreparedStatement st = conn.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
+                if (sql.pairs().isPresent()) {
+                    pairs = bindPairs(conn, st, sql.pairs().get(), cancelled);
+                }
                 st.setFetchSize(settings.fetchSize());
                 st.setQueryTimeout(settings.timeoutSeconds());
                 onStatement.accept(st);
@@ -91,6 +123,7 @@ public final class QueryRunner {
                 }
                 return new Outcome(table.rowsRead(), table.overflowed());
             } finally {
+                pairs.close();
                 conn.rollback();
             }
         } catch (SQLException e) {
@@ -101,9 +134,19 @@ public final class QueryRunner {
     private TranslatedQuery translate(TapQuery query, Catalog catalog) throws DaliException {
         try {
             long limit = query.maxrec() == Long.MAX_VALUE ? -1 : query.maxrec() + 1;
-            return Translator.of(catalog, settings.dialect()).translate(query.query(), limit);
+            return Translator.of(catalog, settings.dialect()).translate(query.query(), limit, planner);
         } catch (AdqlException e) {
             throw new DaliException(400, "ADQL error at " + e.getMessage(), e);
+        }
+    }
+
+    private CrossMatchEngine.Bound bindPairs(Connection conn, PreparedStatement st, PairRequest request,
+                                             BooleanSupplier cancelled) throws SQLException, DaliException {
+        try {
+            return engine.orElseThrow().bind(conn, st, request, settings.dialect().engine(), cancelled);
+        } catch (IOException e) {
+            throw new DaliException(500, "The cross-match engine could not read its position index: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -82,7 +82,7 @@ public final class TapService {
         try (UploadSession uploads = UploadSession.load(query.uploads(), parts, runner.dataSource(), uploadLimits,
                 scratch, cancelled)) {
             Catalog catalog = uploads.tables().isEmpty() ? publicCatalog : publicCatalog.with(uploads.tables());
-            return runner.run(query, catalog, target, onStatement, progress);
+            return runner.run(query, catalog, target, onStatement, progress, cancelled);
         }
     }
 

@@ -55,6 +55,11 @@ final class UploadLoader {
         StringJoiner defs = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
         StringJoiner names = new StringJoiner(", ");
         StringJoiner marks = new StringJoiner(", ");
+        // The row number, the key the cross-match engine joins its pairs on (on H2, a BIGINT
+        // primary key is the row key itself, so it costs no separate index).
+        defs.add(SqlNames.quote(UploadSession.ROW_KEY) + " BIGINT PRIMARY KEY");
+        names.add(SqlNames.quote(UploadSession.ROW_KEY));
+        marks.add("?");
         for (UploadColumn c : schema.columns()) {
             defs.add(SqlNames.quote(c.name()) + " " + c.sqlType(postgres));
             names.add(SqlNames.quote(c.name()));
@@ -93,10 +98,11 @@ final class UploadLoader {
                             + " rows; the limit for uploaded tables is " + maxRows + " rows");
                 }
                 Object[] row = seq.getRow();
+                st.setLong(1, rows);
                 for (int i = 0; i < columns.size(); i++) {
                     UploadColumn c = columns.get(i);
                     Object value = c.sourceIndex() >= 0 ? row[c.sourceIndex()] : healpix(name, rows, row, schema);
-                    bind(conn, st, i + 1, c, value);
+                    bind(conn, st, i + 2, c, value);
                 }
                 st.addBatch();
                 if (rows % BATCH == 0) {

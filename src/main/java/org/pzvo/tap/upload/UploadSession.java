@@ -29,6 +29,12 @@ import uk.ac.starlink.table.StarTable;
  * upload leaves nothing behind.
  */
 public final class UploadSession implements AutoCloseable {
+    /**
+     * The hidden row-number column of every uploaded table (1, 2, ...): not among the columns a
+     * query sees, and not a name an uploaded column can have (those start with a letter).
+     */
+    public static final String ROW_KEY = "_pzvo_row";
+
     private static final Logger LOG = LoggerFactory.getLogger(UploadSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -132,6 +138,11 @@ public final class UploadSession implements AutoCloseable {
         RANDOM.nextBytes(random);
         String prefix = name.length() > 40 ? name.substring(0, 40) : name;
         return prefix + "_" + HexFormat.of().formatHex(random);
+    }
+
+    /** Whether {@code table} is an uploaded table (schema {@code TAP_UPLOAD}). */
+    public static boolean isUpload(TableInfo table) {
+        return table.schema().equals(UploadLoader.SCHEMA);
     }
 
     /** The uploaded tables, as the ADQL checker sees them. */
