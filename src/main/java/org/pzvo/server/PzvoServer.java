@@ -33,6 +33,7 @@ import org.pzvo.sql.SqlDialects;
 import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
 import org.pzvo.tap.upload.UploadLimits;
+import org.pzvo.tap.upload.UploadSession;
 import org.pzvo.tap.DaliJobErrors;
 import org.pzvo.tap.Examples;
 import org.pzvo.tap.QueryRunner;
@@ -164,9 +165,11 @@ public final class PzvoServer implements AutoCloseable {
         // Cross-match engine: positional joins between catalogs and uploads (issue 6).
         var engine = Optional.of(new CrossMatchEngine(config.storage().dataDir().resolve("index"), metadata));
         try (Connection c = pools.async().getConnection()) {
+            // Upload tables of requests a crash interrupted (issue 6).
+            UploadSession.dropLeftovers(c);
             engine.get().prepare(c);
         } catch (SQLException e) {
-            LOG.warn("Could not prepare the cross-match position indexes: {}", e.getMessage());
+            LOG.warn("Could not clear TAP_UPLOAD or prepare the cross-match position indexes: {}", e.getMessage());
         }
         QueryRunner sync = new QueryRunner(new QueryRunner.Settings(pools.sync(), dialect, config.db().fetchSize(),
                 tapLimits.syncTimeoutSeconds()), engine);
