@@ -52,11 +52,11 @@ public final class Translator {
     public TranslatedQuery translate(String adql, long rowLimit, MatchPlanner planner) throws AdqlException {
         Query parsed = AdqlParser.parseQuery(adql);
         CheckedQuery checked = Checker.check(parsed, catalog);
-        PositionalJoin positionalJoin = new PositionalJoin(planner);
-        Query rewritten = Passes.run(Passes.standard(dialect, rowLimit, checked.columns(), positionalJoin),
+        EnginePairs enginePairs = new EnginePairs(planner);
+        Query rewritten = Passes.run(Passes.standard(dialect, rowLimit, checked.columns(), enginePairs),
                 checked.resolved());
         String sql = new SqlRenderer(dialect).render(rewritten);
-        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed), positionalJoin.request());
+        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed), enginePairs.request());
     }
 
     /** The dialect this translator writes. */

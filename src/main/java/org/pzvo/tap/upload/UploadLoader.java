@@ -31,6 +31,12 @@ import uk.ac.starlink.table.StarTable;
 final class UploadLoader {
     static final String SCHEMA = "TAP_UPLOAD";
     private static final int BATCH = 5000;
+    /**
+     * Rows between commits. H2 keeps a transaction's uncommitted rows on the heap, so one
+     * transaction for a 3,000,000-row upload does not fit in a 1 GB heap; the table is this
+     * request's alone and is dropped on any failure, so committing part of it exposes nothing.
+     */
+    private static final int COMMIT_ROWS = 100_000;
 
     private UploadLoader() {
     }
@@ -107,6 +113,9 @@ final class UploadLoader {
                 st.addBatch();
                 if (rows % BATCH == 0) {
                     st.executeBatch();
+                    if (rows % COMMIT_ROWS == 0) {
+                        conn.commit();
+                    }
                     if (cancelled.getAsBoolean()) {
                         throw new CancellationException("loading table '" + name + "' was cancelled");
                     }

@@ -45,11 +45,11 @@ import org.pzvo.adql.check.PositionIndex;
  * grouping and ordering stays as written, so the query means what it meant; only the first such
  * conjunct is replaced (the others stay SQL).
  */
-final class PositionalJoin {
+final class EnginePairs {
     private final MatchPlanner planner;
     private PairRequest request;
 
-    PositionalJoin(MatchPlanner planner) {
+    EnginePairs(MatchPlanner planner) {
         this.planner = planner;
     }
 
