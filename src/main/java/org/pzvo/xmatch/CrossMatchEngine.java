@@ -2,7 +2,9 @@
 package org.pzvo.xmatch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,7 +37,7 @@ public final class CrossMatchEngine implements MatchPlanner {
 
     private final Path indexDir;
     private final Metadata metadata;
-    private final Map<String, Positions> mapped = new ConcurrentHashMap<>();
+    private final Map<String, MappedIndex> mapped = new ConcurrentHashMap<>();
     private volatile boolean h2Installed;
 
     /** @param indexDir {@code <data>/index} */
@@ -142,21 +144,34 @@ public final class CrossMatchEngine implements MatchPlanner {
         return PositionReader.read(c, t, side.keyColumn(), radiusColumn);
     }
 
-    /** The mapped index of a catalog table, built or rebuilt first when missing or stale. */
+    /** A mapped index and the modification time of its file when mapped. */
+    private record MappedIndex(Positions positions, FileTime modified) {
+    }
+
+    /**
+     * The mapped index of a catalog table: checked against the table (and built or rebuilt when
+     * missing or stale) on first use, mapped again whenever ingest has rewritten the file.
+     */
     private Positions catalog(Connection c, TableMeta table) throws SQLException, IOException {
         String name = table.qualifiedName();
-        Positions p = mapped.get(name);
-        if (p != null) {
-            return p;
+        Path file = PositionIndexFiles.file(indexDir, table);
+        MappedIndex m = mapped.get(name);
+        if (m != null && m.modified().equals(modified(file))) {
+            return m.positions();
         }
         synchronized (this) {
-            p = mapped.get(name);
-            if (p == null) {
-                p = PositionIndexFiles.current(c, indexDir, table);
-                mapped.put(name, p);
+            m = mapped.get(name);
+            if (m == null || !m.modified().equals(modified(file))) {
+                Positions p = PositionIndexFiles.current(c, indexDir, table);
+                m = new MappedIndex(p, modified(file));
+                mapped.put(name, m);
             }
-            return p;
+            return m.positions();
         }
+    }
+
+    private static FileTime modified(Path file) throws IOException {
+        return Files.exists(file) ? Files.getLastModifiedTime(file) : FileTime.fromMillis(0);
     }
 
     /**

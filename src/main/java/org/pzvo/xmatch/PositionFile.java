@@ -92,11 +92,7 @@ final class PositionFile {
             if (ch.size() < HEADER) {
                 return Optional.empty();
             }
-            ByteBuffer head = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-            while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
-                // read the header fully
-            }
-            head.flip();
+            ByteBuffer head = map(ch, 0, HEADER);
             if (head.getLong() != MAGIC || head.getInt() != VERSION) {
                 return Optional.empty();
             }
