@@ -2,8 +2,9 @@
 package org.pzvo.xmatch;
 
 /**
- * The stable sorting permutation of non-negative long keys (HEALPix indexes, below 2^62): an LSD
- * radix sort on 11-bit digits, skipping the digits in which all keys agree. Linear time, no boxing.
+ * The stable sorting permutation of long keys in unsigned order (HEALPix indexes, below 2^62, or
+ * signed keys with the sign bit flipped): an LSD radix sort on 11-bit digits, skipping the digits
+ * in which all keys agree. Linear time, no boxing.
  */
 final class RadixSort {
     private static final int BITS = 11;
@@ -12,7 +13,7 @@ final class RadixSort {
     private RadixSort() {
     }
 
-    /** {@code order} such that {@code keys[order[0]] <= keys[order[1]] <= ...}, ties in input order. */
+    /** {@code order} such that the keys at {@code order[0], order[1], ...} ascend (unsigned), ties in input order. */
     static int[] order(long[] keys, int size) {
         int[] order = new int[size];
         int[] next = new int[size];
