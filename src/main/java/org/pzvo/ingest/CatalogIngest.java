@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.pzvo.xmatch.PositionIndexFiles;
 import org.pzvo.db.ColumnMeta;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
@@ -70,6 +71,7 @@ public final class CatalogIngest {
     private final Engine engine;
     private final Metadata projectMetadata;
     private final IngestedSchemas ingested;
+    private final Path indexDir;
 
     /**
      * @param projectMetadata the project's tap-schema (without the ingested schemas)
@@ -80,6 +82,7 @@ public final class CatalogIngest {
         this.engine = engine;
         this.projectMetadata = projectMetadata;
         this.ingested = new IngestedSchemas(dataDir);
+        this.indexDir = dataDir.resolve("index");
     }
 
     /** Loads the file; see the class Javadoc. */
@@ -115,6 +118,8 @@ public final class CatalogIngest {
             connection.setAutoCommit(autoCommit);
         }
         ingested.commit(prepared, schema.name());
+        // The cross-match engine's position index of the new table (a server also checks it at start-up).
+        PositionIndexFiles.rebuild(connection, indexDir, table);
         return new Report(table, rows, (System.nanoTime() - start) / 1_000_000);
     }
 

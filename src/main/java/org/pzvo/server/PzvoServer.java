@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -45,6 +48,7 @@ import org.pzvo.sql.SqlDialects;
 import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
 import org.pzvo.tap.upload.UploadLimits;
+import org.pzvo.tap.upload.UploadSession;
 import org.pzvo.tap.DaliJobErrors;
 import org.pzvo.tap.Examples;
 import org.pzvo.tap.QueryRunner;
@@ -57,6 +61,9 @@ import org.pzvo.uws.JobStore;
 import org.pzvo.uws.UwsConfig;
 import org.pzvo.uws.UwsService;
 import org.pzvo.uws.http.UwsServlet;
+import org.pzvo.xmatch.CrossMatchEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Jetty with one servlet per endpoint of DESIGN.md's endpoint table. The
@@ -68,6 +75,7 @@ public final class PzvoServer implements AutoCloseable {
     /** The ObsCore 1.1 data model identifier declared in the TAP capabilities. */
     public static final String OBSCORE_1_1 = "ivo://ivoa.net/std/ObsCore#core-1.1";
     /** STIL logs routine temporary-file events through java.util.logging; keep them out of the server log. */
+    private static final Logger LOG = LoggerFactory.getLogger(PzvoServer.class);
     private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
 
     static {
@@ -218,12 +226,21 @@ public final class PzvoServer implements AutoCloseable {
                                          Supplier<String> links) {
         var dialect = SqlDialects.of(pools.engine());
         var tapLimits = config.tap();
+        // Cross-match engine: positional joins between catalogs and uploads (issue 6).
+        var engine = Optional.of(new CrossMatchEngine(config.storage().dataDir().resolve("index"), metadata));
+        try (Connection c = pools.async().getConnection()) {
+            // Upload tables of requests a crash interrupted (issue 6).
+            UploadSession.dropLeftovers(c);
+            engine.get().prepare(c);
+        } catch (SQLException e) {
+            LOG.warn("Could not clear TAP_UPLOAD or prepare the cross-match position indexes: {}", e.getMessage());
+        }
         QueryRunner sync = new QueryRunner(new QueryRunner.Settings(pools.sync(), dialect, config.db().fetchSize(),
-                tapLimits.syncTimeoutSeconds(), links));
+                tapLimits.syncTimeoutSeconds(), links), engine);
         // No statement timeout for jobs: the UWS engine aborts them at their execution duration,
         // which cancels the statement.
         QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0,
-                links));
+                links), engine);
         var u = config.upload();
         return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
                 tapLimits.hardMaxrec(), config.http().maxQueryChars()),

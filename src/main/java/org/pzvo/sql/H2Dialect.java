@@ -123,4 +123,10 @@ public record H2Dialect(boolean indexesRangeDisjunction) implements SqlDialect {
     public String integerSeries(int count, String alias, String column) {
         return "SYSTEM_RANGE(1, " + count + ") AS " + quoteIdentifier(alias) + "(" + quoteIdentifier(column) + ")";
     }
+
+    @Override
+    public String pairParameters(String alias, String first, String second) {
+        // H2 arrays hold at most 65,536 elements: a table function of a token streams the pairs.
+        return "pzvo_pairs(?) AS " + quoteIdentifier(alias);
+    }
 }

@@ -28,6 +28,8 @@ import org.pzvo.adql.check.ColumnInfo;
  *       the array length, {@code \0array(a, b, ...)}: an array of integers;</li>
  *   <li>the CTE reference {@code \0series} with column {@value #SERIES_COLUMN}: the integers 1..n
  *       (see {@link #series});</li>
+ *   <li>the CTE reference {@code \0pairs} with columns {@value #PAIRS_FIRST}, {@value #PAIRS_SECOND}:
+ *       the cross-match pairs, read from two BIGINT array parameters (see {@link #pairs});</li>
  *   <li>a {@link DerivedTable} whose alias starts with NUL: {@code LATERAL (query) AS
  *       alias} (see {@link #lateral}).</li>
  * </ul>
@@ -40,6 +42,9 @@ final class Internal {
     static final String ARRAY = PREFIX + "array";
     static final String SERIES = PREFIX + "series";
     static final String SERIES_COLUMN = "k";
+    static final String PAIRS = PREFIX + "pairs";
+    static final String PAIRS_FIRST = "k1";
+    static final String PAIRS_SECOND = "k2";
     /** Column of a {@link #lateral} cells table. */
     static final String CELLS_COLUMN = "c";
 
@@ -93,6 +98,22 @@ final class Internal {
     static ResolvedColumn seriesColumn(CteTable series) {
         return new ResolvedColumn(Span.NONE, Optional.of(series.correlation()), SERIES_COLUMN,
                 series.columns().get(0));
+    }
+
+    /** The FROM item of the engine's pairs (first key, second key) under {@code correlation}. */
+    static CteTable pairs(String correlation) {
+        return new CteTable(Span.NONE, PAIRS, correlation, List.of(
+                new ColumnInfo(PAIRS_FIRST, "long", null, null, null, null, null, null),
+                new ColumnInfo(PAIRS_SECOND, "long", null, null, null, null, null, null)));
+    }
+
+    static ResolvedColumn pairsColumn(CteTable pairs, String column) {
+        ColumnInfo c = pairs.columns().get(column.equals(PAIRS_FIRST) ? 0 : 1);
+        return new ResolvedColumn(Span.NONE, Optional.of(pairs.correlation()), column, c);
+    }
+
+    static boolean isPairs(CteTable table) {
+        return table.cteName().equals(PAIRS);
     }
 
     /**

@@ -16,6 +16,8 @@ import org.pzvo.adql.check.ResultColumn;
  *   <li>{@link Regions}: REGION with a constant STC-S string → the geometry constructor;</li>
  *   <li>{@link JoinColumns}: NATURAL → USING, merged USING columns → the columns they stand for;</li>
  *   <li>{@link RowLimit}: the service row limit caps the outermost query;</li>
+ *   <li>{@link EnginePairs}: the positional join of the outermost SELECT → the cross-match
+ *       engine's pairs, when a {@link MatchPlanner} knows both tables;</li>
  *   <li>{@link SpatialIndex}: spatial conditions → HEALPix range predicates, constant shapes and
  *       positional joins (needs the geometric functions still in place);</li>
  *   <li>{@link HealpixIndexColumn}: ivo_healpix_index of a table's indexed position → its
@@ -28,12 +30,14 @@ final class Passes {
     }
 
     /** The passes for one translation. */
-    static List<Pass> standard(SqlDialect dialect, long rowLimit, List<ResultColumn> columns) {
+    static List<Pass> standard(SqlDialect dialect, long rowLimit, List<ResultColumn> columns,
+                               EnginePairs enginePairs) {
         return List.of(
                 query -> Support.check(query, dialect),
                 Regions::apply,
                 JoinColumns::apply,
                 query -> RowLimit.apply(query, rowLimit, columns),
+                enginePairs::apply,
                 query -> SpatialIndex.apply(query, dialect),
                 HealpixIndexColumn::apply,
                 GeometryFunctions::apply);

@@ -128,4 +128,10 @@ public record PostgresDialect(boolean indexesRangeDisjunction) implements SqlDia
     public String integerSeries(int count, String alias, String column) {
         return "generate_series(1, " + count + ") AS " + quoteIdentifier(alias) + "(" + quoteIdentifier(column) + ")";
     }
+
+    @Override
+    public String pairParameters(String alias, String first, String second) {
+        return "UNNEST(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS " + quoteIdentifier(alias) + "(" + quoteIdentifier(first) + ", "
+                + quoteIdentifier(second) + ")";
+    }
 }

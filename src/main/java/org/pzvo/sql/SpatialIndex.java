@@ -129,7 +129,8 @@ final class SpatialIndex {
         }
     }
 
-    private static void conjuncts(Predicate p, List<Predicate> out) {
+    /** Adds the conjuncts of {@code p} (split at AND) to {@code out}. */
+    static void conjuncts(Predicate p, List<Predicate> out) {
         if (p instanceof And a) {
             conjuncts(a.left(), out);
             conjuncts(a.right(), out);

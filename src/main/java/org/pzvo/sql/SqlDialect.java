@@ -70,6 +70,14 @@ public interface SqlDialect {
      */
     String integerSeries(int count, String alias, String column);
 
+    /**
+     * A FROM item giving the cross-match engine's pairs of BIGINTs as columns {@code first} and
+     * {@code second} of a table named {@code alias} (all written quoted), from parameters:
+     * PostgreSQL reads two arrays ({@code ?, ?}: first keys, second keys), H2 the table function
+     * {@code pzvo_pairs(?)} of a token (its arrays are limited to 65,536 elements).
+     */
+    String pairParameters(String alias, String first, String second);
+
     /** Capability: whether FULL OUTER JOIN exists (H2 2.3 has none; the translator then refuses it). */
     boolean supportsFullJoin();
 

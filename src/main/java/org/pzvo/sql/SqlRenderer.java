@@ -165,6 +165,9 @@ final class SqlRenderer implements AstVisitor<String> {
         if (Internal.isSeries(n)) {
             return dialect.integerSeries(Internal.seriesCount(n), n.correlation(), Internal.SERIES_COLUMN);
         }
+        if (Internal.isPairs(n)) {
+            return dialect.pairParameters(n.correlation(), Internal.PAIRS_FIRST, Internal.PAIRS_SECOND);
+        }
         return q(n.cteName()) + " AS " + q(n.correlation());
     }
 

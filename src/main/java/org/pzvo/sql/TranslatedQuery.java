@@ -3,16 +3,25 @@ package org.pzvo.sql;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.pzvo.adql.check.ResultColumn;
 
 /**
  * The result of {@link Translator#translate}: the SQL to execute, the metadata of each output
- * column (in SELECT order, for the VOTable FIELDs), and the query as normalised ADQL.
+ * column (in SELECT order, for the VOTable FIELDs), the query as normalised ADQL, and the
+ * cross-match engine's work when the SQL reads its pairs (two array parameters to bind).
  */
-public record TranslatedQuery(String sql, List<ResultColumn> columns, String normalizedAdql) {
+public record TranslatedQuery(String sql, List<ResultColumn> columns, String normalizedAdql,
+                              Optional<PairRequest> pairs) {
     public TranslatedQuery {
         Objects.requireNonNull(sql, "sql");
         columns = List.copyOf(columns);
         Objects.requireNonNull(normalizedAdql, "normalizedAdql");
+        Objects.requireNonNull(pairs, "pairs");
+    }
+
+    /** SQL without parameters. */
+    public TranslatedQuery(String sql, List<ResultColumn> columns, String normalizedAdql) {
+        this(sql, columns, normalizedAdql, Optional.empty());
     }
 }

@@ -42,11 +42,21 @@ public final class Translator {
      *     construct, with its line and column
      */
     public TranslatedQuery translate(String adql, long rowLimit) throws AdqlException {
+        return translate(adql, rowLimit, MatchPlanner.NONE);
+    }
+
+    /**
+     * Translates one ADQL query, handing its positional join to the cross-match engine when
+     * {@code planner} knows both tables ({@link TranslatedQuery#pairs()} then says what to match).
+     */
+    public TranslatedQuery translate(String adql, long rowLimit, MatchPlanner planner) throws AdqlException {
         Query parsed = AdqlParser.parseQuery(adql);
         CheckedQuery checked = Checker.check(parsed, catalog);
-        Query rewritten = Passes.run(Passes.standard(dialect, rowLimit, checked.columns()), checked.resolved());
+        EnginePairs enginePairs = new EnginePairs(planner);
+        Query rewritten = Passes.run(Passes.standard(dialect, rowLimit, checked.columns(), enginePairs),
+                checked.resolved());
         String sql = new SqlRenderer(dialect).render(rewritten);
-        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed));
+        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed), enginePairs.request());
     }
 
     /** The dialect this translator writes. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -23,7 +25,11 @@ import org.pzvo.dali.DaliException;
 import org.pzvo.dali.FieldMeta;
 import org.pzvo.dali.ResultSetTable;
 import org.pzvo.dali.ResultWriter;
+import org.pzvo.sql.MatchPlanner;
+import org.pzvo.sql.PairRequest;
 import org.pzvo.sql.SqlDialect;
+import org.pzvo.tap.upload.UploadSession;
+import org.pzvo.xmatch.CrossMatchEngine;
 import org.pzvo.sql.TranslatedQuery;
 import org.pzvo.sql.Translator;
 
@@ -48,9 +54,20 @@ public final class QueryRunner {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryRunner.class);
 
     private final Settings settings;
+    private final Optional<CrossMatchEngine> engine;
+    private final MatchPlanner planner;
 
+    /** A runner writing every positional join as SQL. */
     public QueryRunner(Settings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** A runner handing positional joins between catalogs and uploads to {@code engine}, when given. */
+    public QueryRunner(Settings settings, Optional<CrossMatchEngine> engine) {
         this.settings = settings;
+        this.engine = engine;
+        this.planner = engine.isEmpty() ? MatchPlanner.NONE : table -> UploadSession.isUpload(table)
+                ? Optional.of(UploadSession.ROW_KEY) : engine.get().keyColumn(table);
     }
 
     /** The connections this runner uses (uploaded tables are loaded through them too). */
@@ -64,16 +81,18 @@ public final class QueryRunner {
      */
     public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement,
                        LongConsumer progress) throws DaliException, IOException {
-        return run(query, catalog, UnaryOperator.identity(), target, onStatement, progress);
+        return run(query, catalog, UnaryOperator.identity(), target, onStatement, progress, () -> false);
     }
 
     /**
      * As {@link #run(TapQuery, Catalog, ResultTarget, Consumer, LongConsumer)}, with the output
      * FIELD metadata edited first: protocols built on ADQL (SCS 1.03 needs UCD1 names such as
      * {@code ID_MAIN}) adjust what the columns declare without a second code path.
+     *
+     * @param cancelled polled while the cross-match engine works (before the statement exists)
      */
     public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
-                       Consumer<PreparedStatement> onStatement, LongConsumer progress)
+                       Consumer<PreparedStatement> onStatement, LongConsumer progress, BooleanSupplier cancelled)
             throws DaliException, IOException {
         TranslatedQuery sql = translate(query, catalog);
         List<FieldMeta> columns = new ArrayList<>();
@@ -85,8 +104,15 @@ public final class QueryRunner {
         try (Connection conn = settings.dataSource().getConnection()) {
             conn.setAutoCommit(false);
             conn.setReadOnly(true);
+            CrossMatchEngine.Bound pairs = CrossMatchEngine.Bound.NONE;
+            if (sql.pairs().isPresent()) {
+                engine.orElseThrow().install(conn, settings.dialect().engine());
+            }
             try (PreparedStatement st = conn.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
+                if (sql.pairs().isPresent()) {
+                    pairs = bindPairs(conn, st, sql.pairs().get(), cancelled);
+                }
                 st.setFetchSize(settings.fetchSize());
                 st.setQueryTimeout(settings.timeoutSeconds());
                 onStatement.accept(st);
@@ -113,6 +139,7 @@ public final class QueryRunner {
                 }
                 return new Outcome(table.rowsRead(), table.overflowed());
             } finally {
+                pairs.close();
                 rollbackQuietly(conn);
             }
         } catch (SQLException e) {
@@ -135,9 +162,19 @@ public final class QueryRunner {
     private TranslatedQuery translate(TapQuery query, Catalog catalog) throws DaliException {
         try {
             long limit = query.maxrec() == Long.MAX_VALUE ? -1 : query.maxrec() + 1;
-            return Translator.of(catalog, settings.dialect()).translate(query.query(), limit);
+            return Translator.of(catalog, settings.dialect()).translate(query.query(), limit, planner);
         } catch (AdqlException e) {
             throw new DaliException(400, "ADQL error at " + e.getMessage(), e);
+        }
+    }
+
+    private CrossMatchEngine.Bound bindPairs(Connection conn, PreparedStatement st, PairRequest request,
+                                             BooleanSupplier cancelled) throws SQLException, DaliException {
+        try {
+            return engine.orElseThrow().bind(conn, st, request, settings.dialect().engine(), cancelled);
+        } catch (IOException e) {
+            throw new DaliException(500, "The cross-match engine could not read its position index: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -142,7 +142,7 @@ public final class TapService {
         try (UploadSession uploads = UploadSession.load(query.uploads(), parts, runner.dataSource(), uploadLimits,
                 scratch, cancelled)) {
             Catalog catalog = uploads.tables().isEmpty() ? visible : visible.with(uploads.tables());
-            return runner.run(query, catalog, target, onStatement, progress);
+            return runner.run(query, catalog, UnaryOperator.identity(), target, onStatement, progress, cancelled);
         }
     }
 
@@ -155,7 +155,7 @@ public final class TapService {
      */
     public QueryRunner.Outcome runProtocolQuery(TapQuery query, UnaryOperator<List<FieldMeta>> fieldEdit,
                                                 ResultTarget target) throws DaliException, IOException {
-        return syncRunner.run(query, publicCatalog, fieldEdit, target, st -> { }, rows -> { });
+        return syncRunner.run(query, publicCatalog, fieldEdit, target, st -> { }, rows -> { }, () -> false);
     }
 
     /** The connections of synchronous work (also used by SCS, SIA and DataLink services). */

@@ -31,6 +31,12 @@ import uk.ac.starlink.table.StarTable;
 final class UploadLoader {
     static final String SCHEMA = "TAP_UPLOAD";
     private static final int BATCH = 5000;
+    /**
+     * Rows between commits. H2 keeps a transaction's uncommitted rows on the heap, so one
+     * transaction for a 3,000,000-row upload does not fit in a 1 GB heap; the table is this
+     * request's alone and is dropped on any failure, so committing part of it exposes nothing.
+     */
+    private static final int COMMIT_ROWS = 100_000;
 
     private UploadLoader() {
     }
@@ -55,6 +61,11 @@ final class UploadLoader {
         StringJoiner defs = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
         StringJoiner names = new StringJoiner(", ");
         StringJoiner marks = new StringJoiner(", ");
+        // The row number, the key the cross-match engine joins its pairs on (on H2, a BIGINT
+        // primary key is the row key itself, so it costs no separate index).
+        defs.add(SqlNames.quote(UploadSession.ROW_KEY) + " BIGINT PRIMARY KEY");
+        names.add(SqlNames.quote(UploadSession.ROW_KEY));
+        marks.add("?");
         for (UploadColumn c : schema.columns()) {
             defs.add(SqlNames.quote(c.name()) + " " + c.sqlType(postgres));
             names.add(SqlNames.quote(c.name()));
@@ -93,14 +104,18 @@ final class UploadLoader {
                             + " rows; the limit for uploaded tables is " + maxRows + " rows");
                 }
                 Object[] row = seq.getRow();
+                st.setLong(1, rows);
                 for (int i = 0; i < columns.size(); i++) {
                     UploadColumn c = columns.get(i);
                     Object value = c.sourceIndex() >= 0 ? row[c.sourceIndex()] : healpix(name, rows, row, schema);
-                    bind(conn, st, i + 1, c, value);
+                    bind(conn, st, i + 2, c, value);
                 }
                 st.addBatch();
                 if (rows % BATCH == 0) {
                     st.executeBatch();
+                    if (rows % COMMIT_ROWS == 0) {
+                        conn.commit();
+                    }
                     if (cancelled.getAsBoolean()) {
                         throw new CancellationException("loading table '" + name + "' was cancelled");
                     }

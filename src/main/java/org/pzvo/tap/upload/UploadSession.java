@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ import uk.ac.starlink.table.StarTable;
  * upload leaves nothing behind.
  */
 public final class UploadSession implements AutoCloseable {
+    /**
+     * The hidden row-number column of every uploaded table (1, 2, ...): not among the columns a
+     * query sees, and not a name an uploaded column can have (those start with a letter).
+     */
+    public static final String ROW_KEY = "_pzvo_row";
+
     private static final Logger LOG = LoggerFactory.getLogger(UploadSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -132,6 +139,40 @@ public final class UploadSession implements AutoCloseable {
         RANDOM.nextBytes(random);
         String prefix = name.length() > 40 ? name.substring(0, 40) : name;
         return prefix + "_" + HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * Drops every table of the {@code TAP_UPLOAD} schema: at start-up, the tables of requests that
+     * a crash interrupted (a running server drops its own when each request ends). Assumes one
+     * server per database, as the job store does.
+     *
+     * @return the number of tables dropped
+     */
+    public static int dropLeftovers(Connection conn) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = conn.getMetaData().getTables(null, UploadLoader.SCHEMA, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        boolean autoCommit = conn.getAutoCommit();
+        conn.setAutoCommit(true);
+        try (Statement st = conn.createStatement()) {
+            for (String name : names) {
+                st.execute("DROP TABLE IF EXISTS " + SqlNames.table(UploadLoader.SCHEMA, name));
+            }
+        } finally {
+            conn.setAutoCommit(autoCommit);
+        }
+        if (!names.isEmpty()) {
+            LOG.info("Dropped {} upload table(s) left in {} by an earlier run", names.size(), UploadLoader.SCHEMA);
+        }
+        return names.size();
+    }
+
+    /** Whether {@code table} is an uploaded table (schema {@code TAP_UPLOAD}). */
+    public static boolean isUpload(TableInfo table) {
+        return table.schema().equals(UploadLoader.SCHEMA);
     }
 
     /** The uploaded tables, as the ADQL checker sees them. */

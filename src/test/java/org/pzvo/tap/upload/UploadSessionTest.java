@@ -255,4 +255,17 @@ class UploadSessionTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void uploadTablesLeftByACrashAreDroppedAtStartUp() throws Exception {
+        try (Statement st = keepAlive.createStatement()) {
+            st.execute("CREATE SCHEMA \"TAP_UPLOAD\"");
+            st.execute("CREATE TABLE \"TAP_UPLOAD\".\"specz_0a1b2c3d4e5f\" (\"_pzvo_row\" BIGINT PRIMARY KEY)");
+            st.execute("CREATE TABLE \"TAP_UPLOAD\".\"t_ffeeddccbbaa\" (x INT)");
+        }
+        assertEquals(2, uploadTables());
+        assertEquals(2, UploadSession.dropLeftovers(keepAlive));
+        assertEquals(0, uploadTables());
+        assertEquals(0, UploadSession.dropLeftovers(keepAlive));
+    }
 }
