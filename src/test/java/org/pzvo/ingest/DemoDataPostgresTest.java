@@ -2,6 +2,7 @@
 package org.pzvo.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -64,14 +65,22 @@ class DemoDataPostgresTest {
         DemoDataChecks.validationMetricsAreRealistic(connection);
         DemoDataChecks.spectroscopicSample(connection);
         DemoDataChecks.maps(connection);
+        DemoDataChecks.visibility(connection);
         DemoDataChecks.nz(connection, ROWS);
     }
 
     @Test
-    void pdfsAreStoredForTheFirstPdfRowsObjectsOnly() throws Exception {
+    void pdfsAreStoredForPdfRowsObjectsSpreadOverTheSky() throws Exception {
         assertEquals(2 * (ROWS - SPEC.pdfRows()), DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL"));
-        assertEquals(0, DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL AND \"object_id\" < "
-                + (ObjectModel.OBJECT_ID_BASE + SPEC.pdfRows())));
+        // Both runs of an object have a PDF or neither has.
+        assertEquals(SPEC.pdfRows(), DemoDataChecks.count(connection, "(SELECT \"object_id\" FROM \"pz\".\"photoz\""
+                + " WHERE \"pdf\" IS NOT NULL GROUP BY \"object_id\" HAVING COUNT(*) = 2) AS t"));
+        // Objects with PDFs are not one patch of sky: they are found in the first and the last tenth of the ids.
+        long tenth = ROWS / 10;
+        assertTrue(DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NOT NULL AND \"object_id\" < "
+                + (ObjectModel.OBJECT_ID_BASE + tenth)) > 0);
+        assertTrue(DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NOT NULL AND \"object_id\" >= "
+                + (ObjectModel.OBJECT_ID_BASE + ROWS - tenth)) > 0);
     }
 
     @Test
