@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.SchemaInstaller;
@@ -92,11 +95,14 @@ class DemoDataPostgresTest {
     }
 
     @Test
-    void sameRowsAsOnH2() throws Exception {
+    void sameRowsAndSameTrainingFileAsOnH2(@TempDir Path dir) throws Exception {
         Map<String, String> pg = TableChecksum.ofDemoTables(connection, metadata);
+        Path pgFile = TrainingFiles.writeParquet(connection, dir.resolve("pg"));
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:pgtwin")) {
             DemoData.generate(h2, Engine.H2, metadata, SPEC, ProgressListener.NONE);
             assertEquals(TableChecksum.ofDemoTables(h2, metadata), pg);
+            Path h2File = TrainingFiles.writeParquet(h2, dir.resolve("h2"));
+            assertArrayEquals(Files.readAllBytes(h2File), Files.readAllBytes(pgFile));
         }
     }
 }
