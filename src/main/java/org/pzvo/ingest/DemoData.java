@@ -23,15 +23,20 @@ import org.pzvo.db.TableMeta;
  * estimates, a spectroscopic compilation and training set, HEALPix maps, N(z) per tomographic
  * bin and validation metrics computed from the generated rows.
  *
- * <p><b>Determinism.</b> Every value depends only on {@link DemoSpec#seed()} and the row's index
- * ({@link Rng}): rows are simulated by worker threads in batches but written in index order, so
- * the tables are identical whatever the number of threads, and identical on H2 and PostgreSQL.
+ * <p><b>Determinism.</b> Every value depends only on {@link DemoSpec#seed()} and the object's
+ * simulation index ({@link Rng}). Objects are written in spatial order ({@link SpatialOrder}) and
+ * numbered in that order (objectId), like survey catalogs numbered by sky patch; this also keeps
+ * every B-tree insert at the right edge of the index. Rows are simulated by worker threads in
+ * batches but written in that order, so the tables are identical whatever the number of threads,
+ * and identical on H2 and PostgreSQL.
  *
  * <p><b>Database effects.</b> Installs the schema first ({@link SchemaInstaller#install}, which is
  * idempotent), then empties and refills lsst.object, pz.*, spec.* and maps.*. Rows are inserted
- * in batches committed one by one (auto-commit is switched off and restored), so a failure leaves
- * partly filled tables: rerun to repair. Indexes are maintained during the load: on H2, building
- * them afterwards was measured slower, because it re-reads the PDF arrays.
+ * in batches and committed every {@value DemoTables#COMMIT_ROWS} rows (auto-commit is switched off
+ * and restored), so a failure leaves partly filled tables; pz.run is written last, so a database
+ * without pz.run rows is one whose demo load did not complete ({@code pzvo demo} regenerates it).
+ * The secondary indexes of lsst.object and pz.photoz are dropped before the object load and built
+ * after it: one sorted build is cheaper than keeping random order-29 keys sorted row by row.
  */
 public final class DemoData {
     /** Recorded in pz.run.generator_version and maps.map.software_version. */
@@ -71,7 +76,6 @@ public final class DemoData {
             DemoTables tables = new DemoTables(connection, engine, metadata, spec.seed(), progress);
             DemoMaps maps = DemoMaps.build(spec.seed());
             long[] mapCounts = tables.writeMaps(maps);
-            tables.writeRuns();
             ObjectPass pass = new ObjectPass(tables, spec, maps, workers);
             pass.run();
             List<SpecRow> specRows = new ArrayList<>(pass.specRows);
@@ -84,6 +88,7 @@ public final class DemoData {
             tables.writeTraining(pass.training);
             tables.writeNz(pass.nzSums, pass.nzCounts);
             List<PhotoZQuality> quality = tables.writeMetrics(pass.training);
+            tables.writeRuns();
             connection.commit();
             return new DemoSummary(spec.rows(), spec.rows() * PhotoZModel.RUNS.length, specRows.size(),
                     pass.training.size(), mapCounts[0], mapCounts[1], quality,
@@ -133,6 +138,14 @@ public final class DemoData {
                 t.setDaemon(true);
                 return t;
             });
+            long[] order;
+            try {
+                order = SpatialOrder.of(spec.seed(), spec.rows(), pool, workers);
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new SQLException("Demo generation interrupted", "57014", e);
+            }
             long batches = (spec.rows() + OBJECT_BATCH - 1) / OBJECT_BATCH;
             ArrayDeque<Future<SimObject[]>> window = new ArrayDeque<>();
             long next = 0;
@@ -145,7 +158,7 @@ public final class DemoData {
                     while (next < batches && window.size() < workers + 2) {
                         long first = next++ * OBJECT_BATCH;
                         int n = (int) Math.min(OBJECT_BATCH, spec.rows() - first);
-                        window.add(pool.submit(() -> simulate(first, n)));
+                        window.add(pool.submit(() -> simulate(order, first, n)));
                     }
                     for (SimObject o : await(window.poll())) {
                         write(o, objects, photoz);
@@ -156,10 +169,13 @@ public final class DemoData {
             }
         }
 
-        private SimObject[] simulate(long first, int n) {
+        /** Simulates the objects written at positions [first, first + n), numbered by position. */
+        private SimObject[] simulate(long[] order, long first, int n) {
             SimObject[] batch = new SimObject[n];
             for (int i = 0; i < n; i++) {
-                batch[i] = ObjectModel.generate(spec.seed(), first + i, maps, PhotoZModel.RUNS);
+                long position = first + i;
+                batch[i] = ObjectModel.generate(spec.seed(), order[(int) position],
+                        ObjectModel.OBJECT_ID_BASE + position, maps, PhotoZModel.RUNS);
             }
             return batch;
         }

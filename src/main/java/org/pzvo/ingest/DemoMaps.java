@@ -10,7 +10,8 @@ import org.pzvo.sky.SkyIndex;
 
 /**
  * The demo's HEALPix maps at order {@value #ORDER} (NESTED) over the seven fields: covered
- * fraction, bit mask and 5-sigma depth per band (DOMAIN.md 5.2 "Maps"). The depth of a pixel is
+ * fraction, bit mask, 5-sigma depth per band and visibility per tomographic bin (DOMAIN.md 5.2
+ * "Maps"). The depth of a pixel is
  * also the m5 used for the photometric errors of the objects in it, so depth cuts select
  * measurably different photometry.
  *
@@ -141,6 +142,30 @@ final class DemoMaps {
     /** Coverage value of pixel k: the covered fraction, or 0 where a bit other than the edge is set. */
     float coverage(int k) {
         return (mask[k] & ~(1 << BIT_EDGE)) == 0 ? fracdet[k] : 0f;
+    }
+
+    /**
+     * Visibility of galaxies of tomographic bin {@code bin} (1 to 5, the pz.nz bins {@link
+     * DemoTables#TOMO_EDGES}) in pixel k: the probability that such a galaxy, in the usable part of
+     * the pixel, is brighter than the pixel's i-band 5-sigma depth, times the usable fraction:
+     * {@code coverage(k) * Phi((m5_i(k) - m_typ(z_mid)) / 0.8)}, with m_typ the centre of the
+     * generator's galaxy magnitudes at the bin's middle redshift and 0.8 mag their scatter
+     * (DOMAIN.md 5.2: p_obs = Phi((m5 - m_typical(z)) / sigma)). Zero where a masking bit is set.
+     */
+    float visibility(int bin, int k) {
+        double zMid = 0.5 * (DemoTables.TOMO_EDGES[bin - 1] + DemoTables.TOMO_EDGES[bin]);
+        double t = (depth[Photometry.I_BAND][k] - ObjectModel.typicalGalaxyIMag(zMid)) / ObjectModel.I_SCATTER;
+        return (float) (coverage(k) * normalCdf(t));
+    }
+
+    /** Standard normal CDF through erf (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7). */
+    static double normalCdf(double t) {
+        double x = Math.abs(t) / Math.sqrt(2);
+        double u = 1 / (1 + 0.3275911 * x);
+        double poly = u * (0.254829592 + u * (-0.284496736 + u * (1.421413741 + u * (-1.453152027
+                + u * 1.061405429))));
+        double erf = 1 - poly * StrictMath.exp(-x * x);
+        return t >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
     }
 
     /** Sum over pixels of covered fraction times pixel area, in deg^2. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
 import org.pzvo.sky.SkyIndex;
@@ -21,6 +22,8 @@ final class DemoTables {
     private static final LocalDateTime MAPS_CREATED = LocalDateTime.parse("2025-06-29T12:00:00");
     static final double[] TOMO_EDGES = {0.0, 0.3, 0.6, 0.9, 1.2, 3.0};
     private static final int BATCH = 5000;
+    /** Rows between two commits of a demo table ({@link BatchInserter}). */
+    static final long COMMIT_ROWS = 100_000;
 
     private final Connection connection;
     private final Engine engine;
@@ -37,8 +40,8 @@ final class DemoTables {
     }
 
     BatchInserter inserter(String table, int batchSize, long total, String... columns) throws SQLException {
-        return new BatchInserter(connection, engine, metadata.requireTable(table), List.of(columns), batchSize, total,
-                progress);
+        return new BatchInserter(connection, engine, metadata.requireTable(table), List.of(columns), batchSize,
+                COMMIT_ROWS, total, progress);
     }
 
     void writeRuns() throws SQLException {
@@ -81,6 +84,23 @@ final class DemoTables {
                     "5-sigma point-source limiting AB magnitude in the " + band + " band; it is the depth used for the"
                             + " photometric errors of the objects in the pixel."));
         }
+        for (int bin = 1; bin < TOMO_EDGES.length; bin++) {
+            double lo = TOMO_EDGES[bin - 1];
+            double hi = TOMO_EDGES[bin];
+            double visibleArea = 0;
+            for (int k = 0; k < maps.pixels.length; k++) {
+                visibleArea += maps.visibility(bin, k) * DemoMaps.PIXEL_AREA_DEG2;
+            }
+            registry.add(mapRow("visibility", "z" + bin, "i", "stat.probability", null, null, n, visibleArea, moc,
+                    String.format(Locale.ROOT, "Visibility of galaxies of tomographic bin %d (%.1f <= z_mode < %.1f,"
+                            + " the pz.nz bin): probability that a galaxy at z = %.2f in the pixel is detected, i.e."
+                            + " brighter than the pixel's i-band 5-sigma depth m5 (depth_i map), times the usable"
+                            + " fraction (coverage map): coverage * Phi((m5 - m_typ) / %.1f) with m_typ = 23.7 + 3.75"
+                            + " log10(z / 0.9) = %.2f mag, the centre and scatter of the generated galaxy i"
+                            + " magnitudes. 0 where a mask bit is set. sky_area is the visibility-weighted area.",
+                            bin, lo, hi, 0.5 * (lo + hi), ObjectModel.I_SCATTER,
+                            ObjectModel.typicalGalaxyIMag(0.5 * (lo + hi)))));
+        }
         try (BatchInserter ins = inserter("maps.map", BATCH, registry.size(), "map_id", "product_type", "survey",
                 "release", "band", "quantity", "value_unit", "hpx_order", "nside", "ordering", "coord_sys",
                 "bit_definitions", "n_pixels", "sky_area", "moc", "software", "software_version", "created",
@@ -97,12 +117,15 @@ final class DemoTables {
                 String mapId = (String) map[0];
                 String type = (String) map[1];
                 int band = map[4] == null ? -1 : List.of(Photometry.BANDS).indexOf(map[4]);
+                int bin = type.equals("visibility") ? Integer.parseInt(mapId.substring("visibility_z".length(),
+                        "visibility_z".length() + 1)) : 0;
                 for (int k = 0; k < n; k++) {
                     long pixel = maps.pixels[k];
                     Float value = switch (type) {
                         case "footprint" -> maps.fracdet[k];
                         case "coverage" -> maps.coverage(k);
                         case "depth" -> maps.depth[band][k];
+                        case "visibility" -> maps.visibility(bin, k);
                         default -> null;
                     };
                     Integer mask = type.equals("bitmask") ? maps.mask[k] : null;
@@ -116,7 +139,13 @@ final class DemoTables {
 
     private static Object[] mapRow(String type, String band, String quantity, String unit, String bits,
                                    long nPixels, double area, String moc, String description) {
-        String id = type + (band == null ? "" : "_" + band) + "_dp1_o" + DemoMaps.ORDER;
+        return mapRow(type, band, band, quantity, unit, bits, nPixels, area, moc, description);
+    }
+
+    /** A maps.map row; the map_id is {@code type[_idPart]_dp1_o10}. */
+    private static Object[] mapRow(String type, String idPart, String band, String quantity, String unit,
+                                   String bits, long nPixels, double area, String moc, String description) {
+        String id = type + (idPart == null ? "" : "_" + idPart) + "_dp1_o" + DemoMaps.ORDER;
         return new Object[] {id, type, SURVEY, RELEASE, band, quantity, unit, (short) DemoMaps.ORDER,
             1 << DemoMaps.ORDER, "NESTED", "C", bits, nPixels, area, moc, "pzvo",
             DemoData.GENERATOR_VERSION, MAPS_CREATED, description};

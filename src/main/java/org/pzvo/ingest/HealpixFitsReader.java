@@ -63,16 +63,16 @@ final class HealpixFitsReader implements AutoCloseable {
         }
         String ordering = upper(h, "ORDERING");
         if (ordering == null || !(ordering.equals("NESTED") || ordering.equals("RING"))) {
-            throw IngestException.of(file, (ordering == null ? "missing ORDERING" : "unknown ORDERING '" + ordering
-                    + "'") + "; expected NESTED or RING");
+            throw IngestException.of(file, "header keyword ORDERING: " + (ordering == null ? "missing"
+                    : "unknown value '" + ordering + "'") + "; expected NESTED or RING");
         }
         this.ring = ordering.equals("RING");
         if (!h.containsKey("NSIDE")) {
-            throw IngestException.of(file, "missing NSIDE");
+            throw IngestException.of(file, "header keyword NSIDE: missing; expected the map's NSIDE, a power of two");
         }
         this.nside = h.getLongValue("NSIDE");
         if (nside < 1 || nside > (1L << 29) || Long.bitCount(nside) != 1) {
-            throw IngestException.of(file, "NSIDE " + nside + " is not a power of two in [1, 2^29]");
+            throw IngestException.of(file, "header keyword NSIDE: " + nside + " is not a power of two in [1, 2^29]");
         }
         this.order = Long.numberOfTrailingZeros(nside);
         String coordsys = upper(h, "COORDSYS");

@@ -59,7 +59,8 @@ public final class MocFits {
             return switch (ordering) {
                 case "NUNIQ" -> fromUniq(file, values, order);
                 case "RANGE" -> fromRanges(file, values, order);
-                default -> throw IngestException.of(file, "unknown ORDERING '" + ordering + "'; expected NUNIQ or RANGE");
+                default -> throw IngestException.of(file, "header keyword ORDERING: unknown value '" + ordering
+                        + "'; expected NUNIQ or RANGE");
             };
         } catch (FitsException e) {
             throw IngestException.of(file, "cannot be read as FITS: " + CatalogSource.oneLine(e));

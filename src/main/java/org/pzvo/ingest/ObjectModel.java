@@ -21,11 +21,26 @@ final class ObjectModel {
     static final long OBJECT_ID_BASE = 592_911_000_000_000_000L;
     private static final double I_MIN = 17.5;
     private static final double I_MAX = 25.8;
+    /** Scatter (mag) of galaxy i magnitudes around {@link #typicalGalaxyIMag}. */
+    static final double I_SCATTER = 0.8;
 
     private ObjectModel() {
     }
 
-    static SimObject generate(long seed, long index, DemoMaps maps, PhotoZModel.Run[] runs) {
+    /**
+     * The order-29 index of object {@code index}: the position {@link #generate} gives it, drawn
+     * without the rest of the simulation (used to write the catalog in spatial order).
+     */
+    static long hpx29(long seed, long index) {
+        double[] pos = place(seed, index).pos();
+        return SkyIndex.hpx29(pos[0], pos[1]);
+    }
+
+    /** The first draws of an object: kind, redshift and position; {@code rng} continues with the rest. */
+    private record Placement(double[] pos, double z, boolean star, SplittableRandom rng) {
+    }
+
+    private static Placement place(long seed, long index) {
         long group = index / GROUP_SIZE;
         SplittableRandom g = Rng.of(seed, Rng.GROUP, group);
         int parentField = g.nextInt(DemoSky.FIELD_RA_DEG.length);
@@ -54,6 +69,19 @@ final class ObjectModel {
             pos = DemoSky.uniformInField(r.nextInt(DemoSky.FIELD_RA_DEG.length), r);
             z = star ? 0 : DemoSky.sampleRedshift(r);
         }
+        return new Placement(pos, z, star, r);
+    }
+
+    /**
+     * Simulates object {@code index}; {@code objectId} is the identifier it is published with
+     * (the writer numbers objects in the order it writes them).
+     */
+    static SimObject generate(long seed, long index, long objectId, DemoMaps maps, PhotoZModel.Run[] runs) {
+        Placement p = place(seed, index);
+        double[] pos = p.pos();
+        double z = p.z();
+        boolean star = p.star();
+        SplittableRandom r = p.rng();
         double[] intrinsic;
         float extendedness;
         if (star) {
@@ -85,16 +113,21 @@ final class ObjectModel {
         for (int k = 0; k < runs.length; k++) {
             pz[k] = PhotoZModel.estimate(seed, runs[k], index, z, iDustFree, star);
         }
-        SimObject o = new SimObject(index, OBJECT_ID_BASE + index, pos[0], pos[1], hpx29, z, star, flux, fluxErr,
+        SimObject o = new SimObject(index, objectId, pos[0], pos[1], hpx29, z, star, flux, fluxErr,
                 mag, magErr, extendedness, (float) ebv, pz, List.of());
         return o.withSpec(SpecModel.measurements(seed, o));
     }
 
-    /** i magnitude of a galaxy: 23.7 + 3.75 log10(z / 0.9) + N(0, 0.8), redrawn into [17.5, 25.8]. */
+    /** Centre of the i magnitudes of galaxies at redshift z: 23.7 + 3.75 log10(z / 0.9). */
+    static double typicalGalaxyIMag(double z) {
+        return 23.7 + 3.75 * Math.log10(z / 0.9);
+    }
+
+    /** i magnitude of a galaxy: {@link #typicalGalaxyIMag} + N(0, {@value #I_SCATTER}), redrawn into [17.5, 25.8]. */
     private static double galaxyMagnitude(double z, SplittableRandom r) {
-        double centre = 23.7 + 3.75 * Math.log10(z / 0.9);
+        double centre = typicalGalaxyIMag(z);
         for (int attempt = 0; attempt < 8; attempt++) {
-            double m = centre + 0.8 * Rng.gaussian(r);
+            double m = centre + I_SCATTER * Rng.gaussian(r);
             if (m >= I_MIN && m <= I_MAX) {
                 return m;
             }

@@ -2,6 +2,7 @@
 package org.pzvo.ingest;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import org.pzvo.obscore.Product;
 import org.pzvo.obscore.Products;
 import org.pzvo.sky.Footprint;
 import uk.ac.starlink.fits.FitsTableWriter;
+import uk.ac.starlink.parquet.ParquetTableWriter;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
 
@@ -42,7 +44,9 @@ public final class TableFiles {
     /** File formats of table products. */
     public enum Format {
         /** FITS binary table (STIL {@link FitsTableWriter}). */
-        FITS("fits", ProductFiles.FITS);
+        FITS("fits", ProductFiles.FITS),
+        /** Apache Parquet (STIL {@link ParquetTableWriter}; units and UCDs kept as VOTable metadata in the footer). */
+        PARQUET("parquet", "application/vnd.apache.parquet");
 
         final String extension;
         final String contentType;
@@ -53,11 +57,8 @@ public final class TableFiles {
         }
     }
 
-    /**
-     * Formats the training set is published in. Parquet (issue 7) is to be added here as another
-     * {@link Format} with its STIL writer in {@link #writer}; registration needs nothing else.
-     */
-    static final List<Format> TRAINING_SET_FORMATS = List.of(Format.FITS);
+    /** Formats the training set is published in. */
+    static final List<Format> TRAINING_SET_FORMATS = List.of(Format.FITS, Format.PARQUET);
     /** STIL logs each temporary spool file at INFO; kept here (a strong reference) at WARNING. */
     private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
 
@@ -73,13 +74,12 @@ public final class TableFiles {
                                                     Metadata metadata, MocRanges moc)
             throws IOException, SQLException {
         TableMeta table = metadata.requireTable("spec.training_set");
-        String sql = "SELECT " + selectList(table.columns()) + " FROM " + SqlNames.table(table) + " ORDER BY "
-                + SqlNames.quote(table.primaryKey().get(0));
         List<Product> out = new ArrayList<>();
         for (Format format : TRAINING_SET_FORMATS) {
             String path = "training/spec.training_set." + format.extension;
-            Product p = writeQuery(c, site, path, format, sql, List.of(), fields(table.columns()),
-                    Products.TYPE_TRAINING_SET, table.qualifiedName());
+            writeTrainingSet(c, metadata, format, ProductFiles.file(site, path));
+            Product p = Products.registerFile(c, site.dataDir(), site.authority(), path, Products.TYPE_TRAINING_SET,
+                    null, table.qualifiedName(), format.contentType);
             ObsCore.insert(c, new ObsCoreRow(p.publisherDid(), "measurements", Products.TYPE_TRAINING_SET, 3,
                     context.collection(), table.qualifiedName(), "Spectroscopic training/validation set matched to"
                     + " lsst.object with ugrizy photometry (" + format + ")", context.targetName(), footprint(moc),
@@ -148,13 +148,32 @@ public final class TableFiles {
     }
 
     /**
-     * Streams a query into a file: the one-pass result is spooled to a temporary disk file (the
-     * FITS header needs the row count first), then written; auto-commit is off meanwhile so that
-     * PostgreSQL reads through a cursor.
+     * Writes spec.training_set, ordered by its key, with the published column metadata, as
+     * {@code format} at {@code out}; the same rows give the same bytes, on every engine.
      */
+    static void writeTrainingSet(Connection c, Metadata metadata, Format format, Path out)
+            throws IOException, SQLException {
+        TableMeta table = metadata.requireTable("spec.training_set");
+        String sql = "SELECT " + selectList(table.columns()) + " FROM " + SqlNames.table(table) + " ORDER BY "
+                + SqlNames.quote(table.primaryKey().get(0));
+        writeTable(c, sql, List.of(), fields(table.columns()), format, out);
+    }
+
     private static Product writeQuery(Connection c, ProductSite site, String path, Format format, String sql,
                                       List<Object> params, List<FieldMeta> fields, String productType,
                                       String tableName) throws IOException, SQLException {
+        writeTable(c, sql, params, fields, format, ProductFiles.file(site, path));
+        return Products.registerFile(c, site.dataDir(), site.authority(), path, productType, null, tableName,
+                format.contentType);
+    }
+
+    /**
+     * Streams a query into a file: the one-pass result is spooled to a temporary disk file (the
+     * FITS header needs the row count first, the Parquet writer reads its input twice), then
+     * written atomically; auto-commit is off meanwhile so that PostgreSQL reads through a cursor.
+     */
+    private static void writeTable(Connection c, String sql, List<Object> params, List<FieldMeta> fields, Format format,
+                                   Path file) throws IOException, SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -166,8 +185,7 @@ public final class TableFiles {
                 ResultSetTable table = new ResultSetTable(rs, fields, Long.MAX_VALUE, n -> { });
                 StarTable spooled = StoragePolicy.PREFER_DISK.copyTable(table);
                 try {
-                    MapFiles.writeAtomically(ProductFiles.file(site, path), out -> writer(format).writeStarTable(spooled,
-                            out));
+                    MapFiles.writeAtomically(file, out -> writer(format).writeStarTable(spooled, out));
                 } finally {
                     spooled.close();
                 }
@@ -181,8 +199,6 @@ public final class TableFiles {
             }
             c.setAutoCommit(autoCommit);
         }
-        return Products.registerFile(c, site.dataDir(), site.authority(), path, productType, null, tableName,
-                format.contentType);
     }
 
     private static uk.ac.starlink.table.StarTableWriter writer(Format format) {
@@ -193,6 +209,7 @@ public final class TableFiles {
                 w.setWriteDate(false);
                 yield w;
             }
+            case PARQUET -> new ParquetTableWriter();
         };
     }
 }

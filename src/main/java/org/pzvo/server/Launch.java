@@ -35,6 +35,13 @@ final class Launch {
     private static final Logger LOG = LoggerFactory.getLogger(Launch.class);
     /** Seed of the demo data set: the same bytes on every machine. */
     private static final long DEMO_SEED = 20261123L;
+    /**
+     * Objects of the demo whose photo-z PDFs are stored (the first ones): beyond them pz.photoz
+     * keeps the point estimates and a NULL pdf. 301 floats per row and run are ~90% of the bytes;
+     * storing them for every object of a 1,000,000-object demo would take ~3 GB and most of the
+     * start-up time ({@link DemoSpec}).
+     */
+    static final long DEMO_STORED_PDFS = 100_000;
 
     private Launch() {
     }
@@ -140,7 +147,8 @@ final class Launch {
             SqlFunctions.install(c, engine);
             if (demoRows > 0 && !demoPresent(c)) {
                 LOG.info("Generating the demo data set ({} objects) on {}", demoRows, engine);
-                DemoSummary summary = DemoData.generate(c, engine, metadata, new DemoSpec(demoRows, DEMO_SEED),
+                DemoSummary summary = DemoData.generate(c, engine, metadata, new DemoSpec(demoRows, DEMO_SEED,
+                        Math.min(demoRows, DEMO_STORED_PDFS)),
                         ProgressListener.printingTo(new PrintWriter(System.err, true)));
                 report(summary);
                 writeDemoProducts(cfg, c, metadata);

@@ -94,6 +94,12 @@ class CatalogIngestTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void parquetRoundTrip(Engine engine) throws Exception {
+        roundTrip(engine, "cat.parquet", "parquet", true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void csvRoundTripWithNamedPosition(Engine engine) throws Exception {
         roundTrip(engine, "cat.csv", "csv", false);
     }
@@ -224,13 +230,18 @@ class CatalogIngestTest {
     }
 
     @Test
-    void parquetIsRefusedClearlyWithoutTheParquetModule() throws Exception {
+    void truncatedParquetIsRefusedNamingTheFileAndNothingIsLeft() throws Exception {
+        Path whole = write(sample(), "whole.parquet", "parquet");
+        byte[] bytes = Files.readAllBytes(whole);
         Path f = dir.resolve("cat.parquet");
-        Files.write(f, new byte[] {'P', 'A', 'R', '1'});
+        Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         try (Connection c = DB.open(Engine.H2, dir)) {
             IngestException e = assertThrows(IngestException.class, () -> ingest(c, Engine.H2).load(
                     new CatalogIngest.Request(f, "user.cat", null, null, null, false), ProgressListener.NONE));
             assertTrue(e.getMessage().startsWith("cat.parquet: "), e.getMessage());
+            assertTrue(e.getMessage().contains("PARQUET"), e.getMessage());
+            assertEquals(List.of(), TestDb.rows(c, "SELECT \"table_name\" FROM \"TAP_SCHEMA\".\"tables\""
+                    + " WHERE \"table_name\" = 'user.cat'"));
         }
     }
 

@@ -32,14 +32,15 @@ final class DemoDataChecks {
         assertEquals(2, count(c, "\"pz\".\"run\""));
         assertEquals(12, count(c, "\"pz\".\"nz\""));
         assertEquals(6, count(c, "\"pz\".\"validation_metrics\""));
-        assertEquals(9, count(c, "\"maps\".\"map\""));
+        assertEquals(14, count(c, "\"maps\".\"map\""));
+        assertEquals(5, count(c, "\"maps\".\"map\" WHERE \"product_type\" = 'visibility'"));
         assertEquals(s.mapPixelRows(), count(c, "\"maps\".\"map_pixel\""));
         assertEquals(s.speczRows(), count(c, "\"spec\".\"specz\""));
         assertEquals(s.trainingSetRows(), count(c, "\"spec\".\"training_set\""));
         double specFraction = s.speczRows() / (double) rows;
         assertTrue(specFraction > 0.02 && specFraction < 0.05, "spec-z fraction " + specFraction);
         long pixelsPerMap = longs(c, "SELECT \"n_pixels\" FROM \"maps\".\"map\" WHERE \"map_id\" = 'footprint_dp1_o10'").get(0);
-        assertEquals(9 * pixelsPerMap, s.mapPixelRows());
+        assertEquals(14 * pixelsPerMap, s.mapPixelRows());
     }
 
     /** Magnitudes equal 31.4 - 2.5 log10(flux/nJy), errors 2.5/ln 10 times the fractional flux error. */
@@ -188,6 +189,66 @@ final class DemoDataChecks {
         assertTrue(count(c, "\"maps\".\"map_pixel\" WHERE \"map_id\" = 'bitmask_dp1_o10' AND \"mask\" > 2") > 0);
         assertEquals(0, count(c, "\"lsst\".\"object\" o WHERE NOT EXISTS (SELECT 1 FROM \"maps\".\"map_pixel\" m"
                 + " WHERE m.\"map_id\" = 'footprint_dp1_o10' AND m.\"pixel\" = o.\"hpx29\" / 274877906944)"));
+    }
+
+    /**
+     * Visibility maps: probabilities in [0, 1], 0 where the coverage is 0, decreasing with the
+     * redshift bin, and equal to coverage * Phi((m5_i - m_typ(z)) / 0.8) computed here from the
+     * published coverage and i-band depth maps (what their descriptions state).
+     */
+    static void visibility(Connection c) throws SQLException {
+        assertEquals(0, count(c, "\"maps\".\"map_pixel\" WHERE \"map_id\" LIKE 'visibility%'"
+                + " AND (\"pixel_value\" < 0 OR \"pixel_value\" > 1 OR \"pixel_value\" IS NULL)"));
+        double[] zMid = {0.15, 0.45, 0.75, 1.05, 2.1};
+        StringBuilder sql = new StringBuilder("SELECT cv.\"pixel_value\", d.\"pixel_value\"");
+        for (int bin = 1; bin <= 5; bin++) {
+            sql.append(", v").append(bin).append(".\"pixel_value\"");
+        }
+        sql.append(" FROM \"maps\".\"map_pixel\" cv JOIN \"maps\".\"map_pixel\" d ON d.\"pixel\" = cv.\"pixel\""
+                + " AND d.\"map_id\" = 'depth_i_dp1_o10'");
+        for (int bin = 1; bin <= 5; bin++) {
+            sql.append(" JOIN \"maps\".\"map_pixel\" v").append(bin).append(" ON v").append(bin)
+                    .append(".\"pixel\" = cv.\"pixel\" AND v").append(bin).append(".\"map_id\" = 'visibility_z")
+                    .append(bin).append("_dp1_o10'");
+        }
+        sql.append(" WHERE cv.\"map_id\" = 'coverage_dp1_o10'");
+        long pixels = 0;
+        long partlyVisible = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
+            while (rs.next()) {
+                pixels++;
+                double coverage = rs.getFloat(1);
+                double m5 = rs.getFloat(2);
+                double previous = 1;
+                for (int bin = 1; bin <= 5; bin++) {
+                    double v = rs.getFloat(2 + bin);
+                    double mTyp = 23.7 + 3.75 * Math.log10(zMid[bin - 1] / 0.9);
+                    double expected = coverage * 0.5 * (1 + erf((m5 - mTyp) / 0.8 / Math.sqrt(2)));
+                    assertEquals(expected, v, 1e-5, "visibility z" + bin);
+                    assertTrue(v <= previous + 1e-7, "visibility decreases with redshift");
+                    previous = v;
+                }
+                if (coverage > 0 && rs.getFloat(7) < 0.9 * coverage) {
+                    partlyVisible++;
+                }
+            }
+        }
+        assertEquals(count(c, "\"maps\".\"map_pixel\" WHERE \"map_id\" = 'coverage_dp1_o10'"), pixels);
+        assertTrue(partlyVisible > pixels / 2, "the highest bin is only partly visible: " + partlyVisible);
+    }
+
+    /** erf by its Taylor series up to |x| = 4.5 (then within 2e-10 of ±1): an independent check of the generator's approximation. */
+    private static double erf(double x) {
+        if (Math.abs(x) > 4.5) {
+            return Math.signum(x);
+        }
+        double sum = 0;
+        double term = x;
+        for (int n = 0; n < 200; n++) {
+            sum += term / (2 * n + 1);
+            term *= -x * x / (n + 1);
+        }
+        return 2 / Math.sqrt(Math.PI) * sum;
     }
 
     /**

@@ -90,6 +90,7 @@ class DemoDataH2Test {
     @Test
     void maps() throws Exception {
         DemoDataChecks.maps(connection);
+        DemoDataChecks.visibility(connection);
     }
 
     @Test

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.SchemaInstaller;
@@ -64,14 +68,22 @@ class DemoDataPostgresTest {
         DemoDataChecks.validationMetricsAreRealistic(connection);
         DemoDataChecks.spectroscopicSample(connection);
         DemoDataChecks.maps(connection);
+        DemoDataChecks.visibility(connection);
         DemoDataChecks.nz(connection, ROWS);
     }
 
     @Test
-    void pdfsAreStoredForTheFirstPdfRowsObjectsOnly() throws Exception {
+    void pdfsAreStoredForPdfRowsObjectsSpreadOverTheSky() throws Exception {
         assertEquals(2 * (ROWS - SPEC.pdfRows()), DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL"));
-        assertEquals(0, DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NULL AND \"object_id\" < "
-                + (ObjectModel.OBJECT_ID_BASE + SPEC.pdfRows())));
+        // Both runs of an object have a PDF or neither has.
+        assertEquals(SPEC.pdfRows(), DemoDataChecks.count(connection, "(SELECT \"object_id\" FROM \"pz\".\"photoz\""
+                + " WHERE \"pdf\" IS NOT NULL GROUP BY \"object_id\" HAVING COUNT(*) = 2) AS t"));
+        // Objects with PDFs are not one patch of sky: they are found in the first and the last tenth of the ids.
+        long tenth = ROWS / 10;
+        assertTrue(DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NOT NULL AND \"object_id\" < "
+                + (ObjectModel.OBJECT_ID_BASE + tenth)) > 0);
+        assertTrue(DemoDataChecks.count(connection, "\"pz\".\"photoz\" WHERE \"pdf\" IS NOT NULL AND \"object_id\" >= "
+                + (ObjectModel.OBJECT_ID_BASE + ROWS - tenth)) > 0);
     }
 
     @Test
@@ -83,11 +95,16 @@ class DemoDataPostgresTest {
     }
 
     @Test
-    void sameRowsAsOnH2() throws Exception {
+    void sameRowsAndSameTrainingFileAsOnH2(@TempDir Path dir) throws Exception {
         Map<String, String> pg = TableChecksum.ofDemoTables(connection, metadata);
+        Path pgFile = dir.resolve("pg.parquet");
+        TableFiles.writeTrainingSet(connection, metadata, TableFiles.Format.PARQUET, pgFile);
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:pgtwin")) {
             DemoData.generate(h2, Engine.H2, metadata, SPEC, ProgressListener.NONE);
             assertEquals(TableChecksum.ofDemoTables(h2, metadata), pg);
+            Path h2File = dir.resolve("h2.parquet");
+            TableFiles.writeTrainingSet(h2, metadata, TableFiles.Format.PARQUET, h2File);
+            assertArrayEquals(Files.readAllBytes(h2File), Files.readAllBytes(pgFile));
         }
     }
 }

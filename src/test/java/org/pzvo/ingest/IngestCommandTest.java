@@ -111,7 +111,7 @@ class IngestCommandTest {
                 MapFixtures.healpix("NESTED", 3, "EXPLICIT"));
         Run r = run("map", map.toString(), "--map-id", "x", "--kind", "depth", "--data", data.toString());
         assertEquals(1, r.exit());
-        assertEquals("pzvo ingest: m.fits: NSIDE 3 is not a power of two in [1, 2^29]" + System.lineSeparator(), r.err());
+        assertEquals("pzvo ingest: m.fits: header keyword NSIDE: 3 is not a power of two in [1, 2^29]" + System.lineSeparator(), r.err());
         assertEquals("", r.out());
     }
 

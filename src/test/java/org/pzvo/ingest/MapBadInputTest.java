@@ -64,7 +64,7 @@ class MapBadInputTest {
     void unknownOrdering(Engine engine) throws Exception {
         Path f = explicit(new long[] {1, 2}, cards("ORDERING", "GALACTIC"));
         assertRefused(engine, m -> m.loadMap(MapIngest.Request.of(f, "m", "depth"), ProgressListener.NONE),
-                "map.fits: unknown ORDERING 'GALACTIC'; expected NESTED or RING");
+                "map.fits: header keyword ORDERING: unknown value 'GALACTIC'; expected NESTED or RING");
     }
 
     @ParameterizedTest
@@ -72,7 +72,7 @@ class MapBadInputTest {
     void nsideNotAPowerOfTwo(Engine engine) throws Exception {
         Path f = explicit(new long[] {1, 2}, cards("NSIDE", 12));
         assertRefused(engine, m -> m.loadMap(MapIngest.Request.of(f, "m", "depth"), ProgressListener.NONE),
-                "map.fits: NSIDE 12 is not a power of two in [1, 2^29]");
+                "map.fits: header keyword NSIDE: 12 is not a power of two in [1, 2^29]");
     }
 
     @ParameterizedTest

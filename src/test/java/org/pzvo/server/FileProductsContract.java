@@ -143,8 +143,8 @@ abstract class FileProductsContract {
         assertTrue(doc.contains("value=\"http://localhost:" + port + "/datalink/links\""), doc);
         assertTrue(doc.contains("ref=\"obs_publisher_did\""), doc);
         List<Map<String, Object>> rows = rows(r.body());
-        // 9 maps and their MOCs, 4 catalog MOCs, the training set, 2 PDF files.
-        assertEquals(25, rows.size());
+        // 14 maps and their MOCs, 4 catalog MOCs, the training set (FITS, Parquet), 2 PDF files.
+        assertEquals(36, rows.size());
         for (Map<String, Object> row : rows) {
             String did = (String) row.get("obs_publisher_did");
             assertEquals("http://localhost:" + port + "/datalink/links?ID=" + enc(did), row.get("access_url"));

@@ -16,9 +16,9 @@ import uk.ac.starlink.util.FileDataSource;
 
 /**
  * Opens an uploaded file as a STIL table, the format detected from the content: VOTable (every
- * serialisation), FITS, ECSV, and CSV as the fallback. Parquet is recognised and refused (the
- * Parquet libraries are not installed). Rows that STIL must buffer (VOTable TABLEDATA) go to
- * disk, not to the heap, so large uploads fit in a small heap.
+ * serialisation), FITS, Parquet (magic {@code PAR1}, read by STIL's Parquet handler), ECSV, and
+ * CSV as the fallback. Rows that STIL must buffer (VOTable TABLEDATA) go to disk, not to the
+ * heap, so large uploads fit in a small heap.
  */
 final class UploadReader {
     private UploadReader() {
@@ -29,17 +29,21 @@ final class UploadReader {
         if (head.length == 0) {
             throw DaliException.badRequest("UPLOAD: the file of table '" + name + "' is empty");
         }
-        if (head.length >= 4 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("PAR1")) {
-            throw DaliException.badRequest("UPLOAD: table '" + name + "' is a Parquet file; Parquet is not supported "
-                    + "by this service, send VOTable, FITS, ECSV or CSV");
-        }
-        if (!startsWith(head, "SIMPLE  =")) {
-            // Whatever is not FITS may be XML in some encoding: no DTD entities get to STIL's parser.
+        if (!startsWith(head, "SIMPLE  =") && !startsWith(head, "PAR1")) {
+            // Whatever is not FITS or Parquet may be XML in some encoding: no DTD entities get to STIL's parser.
             XmlProlog.check(name, file);
         }
         StarTableFactory factory = new StarTableFactory(false);
         factory.setStoragePolicy(StoragePolicy.PREFER_DISK);
         FileDataSource source = new FileDataSource(file.toFile());
+        if (startsWith(head, "PAR1")) {
+            try {
+                return factory.makeStarTable(source, "parquet");
+            } catch (IOException | RuntimeException e) {
+                throw DaliException.badRequest("UPLOAD: table '" + name + "' is not a readable Parquet file: "
+                        + message(e, file));
+            }
+        }
         try {
             return factory.makeStarTable(source);
         } catch (TableFormatException e) {

@@ -3,6 +3,7 @@ package org.pzvo.tap.upload;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,6 +128,22 @@ class UploadSessionTest {
     }
 
     @Test
+    void parquetUploadIsDetectedFromItsContentAndKeepsValues() throws Exception {
+        Path parquet = write(new uk.ac.starlink.parquet.ParquetTableWriter(), positions(), "t.bin");
+        try (UploadSession s = load("p,param:f", Map.of("f", parquet))) {
+            TableInfo t = s.table("p").orElseThrow();
+            assertEquals(Optional.of(new PositionIndex("RAJ2000", "DEJ2000", "hpx29")), t.position());
+            try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery("SELECT \"hpx29\", "
+                    + "\"mags\", \"good\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" ORDER BY \"DEJ2000\"")) {
+                rs.next();
+                assertEquals(SkyIndex.hpx29(359.9999, -89.5), rs.getLong(1));
+                assertArrayEquals(new Object[] {20.5f, 21.0f}, (Object[]) rs.getArray(2).getArray());
+                assertTrue(rs.getBoolean(3));
+            }
+        }
+    }
+
+    @Test
     void ucdWithMetaMainWinsOverOtherPositions() throws Exception {
         String votable = "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE><TABLE>"
                 + "<FIELD name=\"ra\" datatype=\"double\" ucd=\"pos.eq.ra\"/>"
@@ -160,11 +177,12 @@ class UploadSessionTest {
     }
 
     @Test
-    void parquetIsRefusedByName() throws Exception {
+    void brokenParquetIsRefusedByName() throws Exception {
         Path file = dir.resolve("p.parquet");
         Files.write(file, "PAR1 not really".getBytes(StandardCharsets.US_ASCII));
         DaliException e = assertThrows(DaliException.class, () -> load("p,param:f", Map.of("f", file)));
-        assertTrue(e.getMessage().contains("Parquet is not supported"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("UPLOAD: table 'p' is not a readable Parquet file"), e.getMessage());
+        assertFalse(e.getMessage().contains(dir.toString()), e.getMessage());
     }
 
     @Test
