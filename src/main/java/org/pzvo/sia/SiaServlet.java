@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -79,7 +80,8 @@ public final class SiaServlet extends HttpServlet {
                     "Unsupported RESPONSEFORMAT=" + formatName.get() + "; supported: " + OutputFormat.acceptedNames()));
         }
         long maxrec = Math.min(params.nonNegativeLong("MAXREC", tap.limits().defaultMaxrec()), tap.limits().hardMaxrec());
-        tap.runProtocolQuery(new TapQuery(adql, format, maxrec, null), UnaryOperator.identity(), f -> {
+        tap.runProtocolQuery(new TapQuery(adql, format, maxrec, null), Identity.of(req).groups(),
+                UnaryOperator.identity(), f -> {
             resp.setStatus(200);
             resp.setContentType(f.contentType());
             return resp.getOutputStream();
