@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.pzvo.auth.Identity;
+import org.pzvo.auth.SecurityMethods;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -106,7 +107,7 @@ public final class SiaServlet extends HttpServlet {
                     .append("<accessURL use=\"full\">").append(Xml.text(base + c[1]))
                     .append("</accessURL></interface></capability>\n");
         }
-        return sb.append("</vosi:capabilities>\n").toString();
+        return SecurityMethods.withTokenInterfaces(sb.append("</vosi:capabilities>\n").toString());
     }
 
     private static void sendXml(HttpServletResponse resp, String body) throws IOException {
