@@ -12,10 +12,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.pzvo.dali.BaseUrl;
 import org.pzvo.dali.DaliException;
+import org.pzvo.obscore.ProductAccess;
+import org.pzvo.db.Metadata;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
 
@@ -34,14 +38,17 @@ public final class LinksServlet extends HttpServlet {
 
     private final transient DataSource dataSource;
     private final transient ProductLinks products;
+    private final transient Metadata metadata;
     private final String configuredBaseUrl;
 
     /**
      * @param authority         IVOA authority of product identifiers (service.authority)
      * @param configuredBaseUrl server.base-url, or empty to derive URLs from each request
+     * @param metadata          the published tables, for products derived from restricted ones
      */
-    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl) {
+    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl, Metadata metadata) {
         this.dataSource = dataSource;
+        this.metadata = metadata;
         this.products = new ProductLinks(authority);
         this.configuredBaseUrl = configuredBaseUrl;
     }
@@ -74,8 +81,10 @@ public final class LinksServlet extends HttpServlet {
             List<Link> links = new ArrayList<>();
             List<ServiceDescriptor> services = new ArrayList<>();
             try (Connection c = dataSource.getConnection()) {
+                Set<String> groups = Identity.of(req).groups();
                 for (String id : ids) {
-                    products.add(c, id.strip(), base, links, services);
+                    products.add(c, id.strip(), base, p -> ProductAccess.visible(p, metadata, groups), links,
+                            services);
                 }
             } catch (SQLException e) {
                 throw new DaliException(503, "The product registry cannot be read now; retry later", e);

@@ -18,7 +18,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.pzvo.auth.Identity;
+import org.pzvo.db.Metadata;
 import org.pzvo.obscore.Product;
+import org.pzvo.obscore.ProductAccess;
 import org.pzvo.obscore.ProductIds;
 import org.pzvo.obscore.Products;
 import org.slf4j.Logger;
@@ -45,8 +48,10 @@ public final class FilesServlet extends HttpServlet {
 
     private final transient DataSource dataSource;
     private final transient Path dataDir;
+    private final transient Metadata metadata;
 
-    public FilesServlet(DataSource dataSource, Path dataDir) {
+    public FilesServlet(DataSource dataSource, Path dataDir, Metadata metadata) {
+        this.metadata = metadata;
         this.dataSource = dataSource;
         this.dataDir = dataDir;
     }
@@ -87,8 +92,9 @@ public final class FilesServlet extends HttpServlet {
             return;
         }
         Product p = product.get();
-        if (p.accessGroup() != null) {
-            refuse(resp, 403, "Product " + path + " is restricted to group " + p.accessGroup());
+        if (!ProductAccess.visible(p, metadata, Identity.of(req).groups())) {
+            // Issue 9: to anybody outside its groups a restricted product does not exist.
+            refuse(resp, 404, "No registered product at " + path);
             return;
         }
         Path file = Products.file(dataDir, p);

@@ -188,12 +188,12 @@ public final class PzvoServer implements AutoCloseable {
         // DataLink {links} and its VOSI resources (/datalink/links, /datalink/capabilities,
         // /datalink/availability) and the registered file products (/files/...), issue 7.
         String authority = config.service().authority();
-        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl()), "/datalink/links");
+        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl(), metadata), "/datalink/links");
         add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.CAPABILITIES, pools.sync(),
                 config.http().baseUrl()), "/datalink/capabilities");
         add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.AVAILABILITY, pools.sync(),
                 config.http().baseUrl()), "/datalink/availability");
-        add(context, new FilesServlet(pools.sync(), config.storage().dataDir()), FilesServlet.PATH + "/*");
+        add(context, new FilesServlet(pools.sync(), config.storage().dataDir(), metadata), FilesServlet.PATH + "/*");
 
         if (Files.isDirectory(webappDir)) {
             context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.pzvo.adql.ast.*;
-import org.pzvo.adql.check.RowFilter;
 import org.pzvo.adql.check.TableInfo;
 
 /**
@@ -145,19 +144,7 @@ final class SqlRenderer implements AstVisitor<String> {
     public String visitResolvedTable(ResolvedTable n) {
         TableInfo t = n.table();
         String table = (t.schema().isEmpty() ? "" : q(t.schema()) + ".") + q(t.sqlName());
-        if (t.rowFilters().isEmpty()) {
-            return table + " AS " + q(n.correlation());
-        }
-        // Rows the user may not see never leave this subquery (issue 9: restricted tables are
-        // invisible in TAP_SCHEMA too); the values are literals written by the dialect.
-        StringBuilder where = new StringBuilder();
-        for (RowFilter f : t.rowFilters()) {
-            where.append(where.length() == 0 ? " WHERE " : " AND ").append('(').append(q(f.column()))
-                    .append(" IS NULL OR ").append(q(f.column())).append(" NOT IN (")
-                    .append(f.hiddenValues().stream().sorted().map(dialect::stringLiteral)
-                            .collect(Collectors.joining(", "))).append("))");
-        }
-        return "(SELECT * FROM " + table + where + ") AS " + q(n.correlation());
+        return RowFilters.source(table, t.rowFilters(), dialect) + " AS " + q(n.correlation());
     }
 
     @Override

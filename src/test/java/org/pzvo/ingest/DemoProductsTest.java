@@ -63,9 +63,10 @@ class DemoProductsTest {
         Map<String, String> three = generate("p2", new DemoSpec(1500, 5), 3);
         assertEquals(one.keySet(), three.keySet());
         assertEquals(List.of(), one.keySet().stream().filter(k -> !one.get(k).equals(three.get(k))).toList());
-        // 14 maps x (map + 3 MOC forms) + 4 catalogs x 3 MOC forms + training set (FITS, Parquet) + 2 PDF files.
-        assertEquals("72", one.get("#products"));
-        assertEquals(72, one.keySet().stream().filter(k -> k.startsWith(Products.DIRECTORY)).count());
+        // 14 maps x (map + 3 MOC forms) + 5 catalogs (spec.specz_private included) x 3 MOC forms
+        // + training set (FITS, Parquet) + 2 PDF files.
+        assertEquals("75", one.get("#products"));
+        assertEquals(75, one.keySet().stream().filter(k -> k.startsWith(Products.DIRECTORY)).count());
         Map<String, String> other = generate("p3", new DemoSpec(1500, 6), 2);
         for (String file : List.of("products/training/spec.training_set.fits", "products/pdfs/1.pdf.fits",
                 "products/catalogs/lsst.object.moc.fits")) {
