@@ -38,7 +38,8 @@ public final class DemoData {
     public static final String GENERATOR_VERSION = "pzvo-demo 1";
     private static final int OBJECT_BATCH = 2000;
     private static final List<String> TABLES = List.of("lsst.object", "pz.photoz", "pz.run", "pz.nz",
-            "pz.validation_metrics", "spec.specz", "spec.specz_private", "spec.training_set", "maps.map", "maps.map_pixel");
+            "pz.validation_metrics", "spec.specz", "spec.specz_private", "spec.training_set", "maps.map", "maps.map_pixel",
+            "ivoa.obscore");
 
     private DemoData() {
     }

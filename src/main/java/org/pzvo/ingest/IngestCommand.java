@@ -150,7 +150,7 @@ public final class IngestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.run(spec, (s, progress) -> summary(new MapIngest(s.connection()).loadMap(
+            return parent.run(spec, (s, progress) -> summary(new MapIngest(s.connection(), s.productSite()).loadMap(
                     new MapIngest.Request(file, mapId, kind, band, quantity, unit, survey, release, column), progress)));
         }
     }
@@ -169,7 +169,7 @@ public final class IngestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.run(spec, (s, progress) -> summary(new MapIngest(s.connection()).loadMoc(file, mapId,
+            return parent.run(spec, (s, progress) -> summary(new MapIngest(s.connection(), s.productSite()).loadMoc(file, mapId,
                     progress)));
         }
     }

@@ -40,6 +40,14 @@ public interface IngestEnvironment {
          */
         Metadata projectMetadata();
 
+        /**
+         * Where ingested maps' files go and how they are named; by default the data directory
+         * with the default authority ({@link ProductSite#local}).
+         */
+        default ProductSite productSite() {
+            return ProductSite.local(dataDir());
+        }
+
         @Override
         void close() throws SQLException;
     }

@@ -50,7 +50,8 @@ public final class MapFiles {
                 MapSummary.of(connection, mapId, map.order(), false).moc(), mapId, stream));
     }
 
-    private interface Writer {
+    /** Writes the content of a file to a stream it does not close. */
+    interface Writer {
         void write(OutputStream out) throws IOException, SQLException;
     }
 
@@ -73,7 +74,9 @@ public final class MapFiles {
         }
     }
 
-    private static void writeAtomically(Path out, Writer writer) throws IOException, SQLException {
+    /** Writes {@code out} through a temporary sibling moved into place, creating parent directories. */
+    static void writeAtomically(Path out, Writer writer) throws IOException, SQLException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
         Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp");
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             writer.write(stream);

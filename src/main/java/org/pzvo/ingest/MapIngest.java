@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.pzvo.obscore.ProductIds;
+import org.pzvo.obscore.Products;
 
 /**
  * Registers HEALPix maps (issue 4 point 3): a FITS map ({@link HealpixFitsReader}: full-sky
@@ -67,9 +69,21 @@ public final class MapIngest {
     }
 
     private final Connection connection;
+    private final ProductSite site;
 
+    /** An ingest that registers maps in maps.map only (no files). */
     public MapIngest(Connection connection) {
+        this(connection, null);
+    }
+
+    /**
+     * An ingest that also writes each map's files below {@code site} (the map FITS and its MOC in
+     * FITS, ASCII and JSON) and registers them as products with ObsCore rows
+     * ({@link ProductFiles#registerMap}), in the same transaction as the map rows.
+     */
+    public MapIngest(Connection connection, ProductSite site) {
         this.connection = connection;
+        this.site = site;
     }
 
     /** Registers a HEALPix map FITS file. */
@@ -109,6 +123,14 @@ public final class MapIngest {
     }
 
     private void checkRequest(Request request) throws IngestException, SQLException {
+        if (site != null) {
+            if (ProductIds.checkPath("maps/" + request.mapId() + ".fits") != null) {
+                throw new IngestException("--map-id " + request.mapId() + ": expected letters, digits and . _ + -"
+                        + " only (it names the map's files), not starting with a dot");
+            }
+            // DDL before the load's transaction: H2 commits on DDL.
+            Products.createTable(connection);
+        }
         if (!KINDS.contains(request.kind())) {
             throw new IngestException("--kind " + request.kind() + ": expected one of footprint, coverage, bitmask,"
                     + " depth, visibility, property");
@@ -158,6 +180,15 @@ public final class MapIngest {
             MapSummary summary = MapSummary.of(connection, request.mapId(), order,
                     request.kind().equals("footprint") || request.kind().equals("coverage"));
             insertMap(request, order, unit, summary);
+            if (site != null) {
+                try {
+                    ProductFiles.registerMap(connection, site, ProductContext.user(request.survey(), request.release()),
+                            request.mapId());
+                } catch (IOException e) {
+                    throw new IngestException("map " + request.mapId() + " loaded but its files could not be written"
+                            + " below " + Products.DIRECTORY + "/ (" + e.getMessage() + "); nothing was registered");
+                }
+            }
             connection.commit();
             return new Report(request.mapId(), order, summary.pixels(), summary.areaDeg2(), summary.moc().ascii(),
                     (System.nanoTime() - start) / 1_000_000);

@@ -138,6 +138,14 @@ public final class MocFits {
      * depend only on the MOC and {@code mocId} (no date card).
      */
     public static void write(MocRanges moc, String mocId, OutputStream out) throws IOException {
+        write(moc, mocId, "IMAGE", out);
+    }
+
+    /**
+     * As {@link #write(MocRanges, String, OutputStream)} with the MOCTYPE card (MOC 2.0 §4.3.1):
+     * {@code IMAGE} for the coverage of a map, {@code CATALOG} for the positions of a table.
+     */
+    public static void write(MocRanges moc, String mocId, String mocType, OutputStream out) throws IOException {
         long[] uniq = moc.uniq();
         boolean wide = moc.order() >= 14;
         int width = wide ? 8 : 4;
@@ -151,7 +159,7 @@ public final class MocFits {
                 .add("MOCVERS", "2.0", "MOC version").add("MOCDIM", "SPACE", "space MOC")
                 .add("ORDERING", "NUNIQ", "").add("COORDSYS", "C", "ICRS")
                 .add("MOCORD_S", moc.order(), "MOC order of space").add("MOCTOOL", "pzvo", "")
-                .add("MOCTYPE", "IMAGE", "");
+                .add("MOCTYPE", mocType, "");
         if (mocId != null) {
             h.add("MOCID", mocId, "");
         }

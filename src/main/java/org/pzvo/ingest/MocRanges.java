@@ -188,6 +188,34 @@ public final class MocRanges {
         return sb.toString();
     }
 
+    /**
+     * The JSON serialisation (MOC 2.0 §4.3.3): an object from order to the list of its cells,
+     * orders ascending, e.g. {@code {"1":[1,2,4],"2":[12,13,14],"8":[]}}; the finest order is
+     * always present, with an empty list when it has no cell.
+     */
+    public String json() {
+        long[] cells = uniq();
+        StringBuilder sb = new StringBuilder("{");
+        int current = -1;
+        for (long u : cells) {
+            int o = (63 - Long.numberOfLeadingZeros(u)) / 2 - 1;
+            if (o != current) {
+                sb.append(current < 0 ? "" : "],").append('"').append(o).append("\":[");
+                current = o;
+            } else {
+                sb.append(',');
+            }
+            sb.append(u - (4L << (2 * o)));
+        }
+        if (current >= 0) {
+            sb.append(']');
+        }
+        if (current != order) {
+            sb.append(current < 0 ? "" : ",").append('"').append(order).append("\":[]");
+        }
+        return sb.append('}').toString();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MocRanges m && m.order == order && Arrays.equals(m.ranges, ranges);

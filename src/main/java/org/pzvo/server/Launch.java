@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.server;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +9,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.pzvo.auth.DemoTokens;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.SchemaInstaller;
 import org.pzvo.ingest.DemoData;
+import org.pzvo.ingest.DemoProducts;
+import org.pzvo.ingest.ProductSite;
+import org.pzvo.obscore.ObsCore;
+import org.pzvo.obscore.Product;
+import org.pzvo.obscore.Products;
 import org.pzvo.ingest.IngestedSchemas;
 import org.pzvo.ingest.DemoSpec;
 import org.pzvo.ingest.DemoSummary;
@@ -64,12 +71,17 @@ final class Launch {
         Metadata metadata = IngestedSchemas.union(cfg.storage().metadataDir(), cfg.storage().dataDir());
         ConnectionPools pools = open(cfg);
         try {
-            prepareDatabase(pools, metadata, demoRows);
+            prepareDatabase(cfg, pools, metadata, demoRows);
             if (demoRows > 0) {
                 Path demoTokens = DemoTokens.ensure(cfg.storage().dataDir(), cfg.auth().tokensFile());
                 System.err.println("pzvo: demo bearer tokens (user token) are in " + demoTokens);
             }
-            return new Running(PzvoServer.start(cfg, metadata, pools, home.resolve("webapp")), pools);
+            PzvoServer server = PzvoServer.start(cfg, metadata, pools, home.resolve("webapp"));
+            try (Connection c = pools.async().getConnection()) {
+                // ObsCore access_url follows the base URL actually served (it may come from the bound port).
+                ObsCore.rebase(c, publicBaseUrl(cfg, server.port()));
+            }
+            return new Running(server, pools);
         } catch (Exception | Error e) {
             pools.close();
             throw e;
@@ -110,7 +122,19 @@ final class Launch {
         }
     }
 
-    private static void prepareDatabase(ConnectionPools pools, Metadata metadata, long demoRows) throws SQLException {
+    /** The base URL clients reach this server at: configured, else on localhost at the bound port. */
+    static String publicBaseUrl(ServerConfig cfg, int port) {
+        return cfg.http().baseUrl().isEmpty() ? "http://localhost:" + port : cfg.http().baseUrl();
+    }
+
+    /** Where file products go, named with the configured authority. */
+    static ProductSite productSite(ServerConfig cfg) {
+        return new ProductSite(cfg.storage().dataDir(), cfg.service().authority(),
+                publicBaseUrl(cfg, cfg.http().port()));
+    }
+
+    private static void prepareDatabase(ServerConfig cfg, ConnectionPools pools, Metadata metadata, long demoRows)
+            throws SQLException, IOException {
         Engine engine = pools.engine();
         try (Connection c = pools.async().getConnection()) {
             SqlFunctions.install(c, engine);
@@ -119,8 +143,13 @@ final class Launch {
                 DemoSummary summary = DemoData.generate(c, engine, metadata, new DemoSpec(demoRows, DEMO_SEED),
                         ProgressListener.printingTo(new PrintWriter(System.err, true)));
                 report(summary);
+                long start = System.nanoTime();
+                List<Product> products = DemoProducts.write(c, metadata, productSite(cfg));
+                System.err.printf("pzvo: demo files: %d products under %s in %.1f s%n", products.size(),
+                        cfg.storage().dataDir().resolve(Products.DIRECTORY), (System.nanoTime() - start) / 1e9);
             } else {
                 SchemaInstaller.install(c, engine, metadata);
+                Products.createTable(c);
             }
         }
     }

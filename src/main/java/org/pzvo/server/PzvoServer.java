@@ -54,6 +54,8 @@ import org.pzvo.uws.http.UwsServlet;
 public final class PzvoServer implements AutoCloseable {
     /** The service version, sent in the Server header. */
     public static final String VERSION = "0.1";
+    /** The ObsCore 1.1 data model identifier declared in the TAP capabilities. */
+    public static final String OBSCORE_1_1 = "ivo://ivoa.net/std/ObsCore#core-1.1";
     /** STIL logs routine temporary-file events through java.util.logging; keep them out of the server log. */
     private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
 
@@ -201,7 +203,8 @@ public final class PzvoServer implements AutoCloseable {
                 new Capabilities.Limits(t.defaultMaxrec(), t.hardMaxrec(), u.defaultExecutionSeconds(),
                         u.maxExecutionSeconds(), u.defaultDestructionDays() * 86_400, u.maxDestructionDays() * 86_400,
                         config.upload().maxRows()),
-                List.of());
+                // ivoa.obscore (tap-schema/ivoa.yaml) implements ObsCore 1.1 (ObsCore 1.1 §4.1 identifier).
+                List.of(OBSCORE_1_1));
         return new Vosi(config.http().baseUrl(), pools.sync(), caps, Examples.load(),
                 c -> RowCountEstimates.estimate(c, pools.engine()));
     }

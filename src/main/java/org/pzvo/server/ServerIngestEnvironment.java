@@ -13,6 +13,7 @@ import org.pzvo.db.Engine;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.SchemaInstaller;
 import org.pzvo.ingest.IngestEnvironment;
+import org.pzvo.ingest.ProductSite;
 import org.pzvo.sky.SqlFunctions;
 
 /**
@@ -60,6 +61,11 @@ final class ServerIngestEnvironment implements IngestEnvironment {
             @Override
             public Metadata projectMetadata() {
                 return project;
+            }
+
+            @Override
+            public ProductSite productSite() {
+                return Launch.productSite(cfg);
             }
 
             @Override
