@@ -4,6 +4,7 @@ package org.pzvo.server;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.time.Clock;
@@ -27,6 +27,7 @@ import org.pzvo.adql.feature.Features;
 import org.pzvo.auth.AuthFilter;
 import org.pzvo.auth.Identity;
 import org.pzvo.auth.TokenFile;
+import org.pzvo.dali.ErrorDocument;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
@@ -63,6 +64,9 @@ public final class PzvoServer implements AutoCloseable {
         STIL_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
+    private static final java.util.Set<String> ALLOWED_METHODS = java.util.Set.of("GET", "HEAD", "POST", "DELETE",
+            "OPTIONS");
+
     private final Server jetty;
     private final ServerConnector connector;
     private final UwsService uws;
@@ -91,10 +95,9 @@ public final class PzvoServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        context.setErrorHandler(errors);
+        // Errors Jetty answers itself come out as DALI error documents too, without internals.
+        context.setErrorHandler(new DaliErrorHandler());
+        jetty.setErrorHandler(new DaliErrorHandler());
         // CORS on every endpoint, before any servlet: preflight requests are answered here.
         context.addFilter(new FilterHolder(new CorsFilter(config.http().cors())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
@@ -106,6 +109,21 @@ public final class PzvoServer implements AutoCloseable {
             chain.doFilter(req, resp);
         };
         context.addFilter(new FilterHolder(serverHeader), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // Only the methods the protocols use: no TRACE echo (cross-site tracing), no 501 for others.
+        Filter methods = (req, resp, chain) -> {
+            HttpServletRequest r = (HttpServletRequest) req;
+            if (!ALLOWED_METHODS.contains(r.getMethod())) {
+                HttpServletResponse w = (HttpServletResponse) resp;
+                w.setStatus(405);
+                w.setHeader("Allow", String.join(", ", ALLOWED_METHODS));
+                w.setContentType(ErrorDocument.CONTENT_TYPE);
+                ErrorDocument.write(w.getOutputStream(), DaliErrorHandler.describe(405, r.getMethod(),
+                        r.getRequestURI()));
+                return;
+            }
+            chain.doFilter(req, resp);
+        };
+        context.addFilter(new FilterHolder(methods), "/*", EnumSet.of(DispatcherType.REQUEST));
 
         // Identity and access (issue 9): every request is authenticated before any servlet runs;
         // servlets read the result with Identity.of(request).

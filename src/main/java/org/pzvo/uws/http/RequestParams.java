@@ -89,10 +89,14 @@ final class RequestParams {
         return new RequestParams(Parameters.of(list), files);
     }
 
+    /**
+     * What the container said about an unreadable body, without exception class names (the
+     * container's messages can name its own exceptions, which say nothing to a client).
+     */
     private static String describe(Exception e) {
         String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
+        if (m == null || m.isBlank() || m.matches("(?s).*\\b[\\w.$]*(Exception|Error)\\b.*")) {
+            return "the body is not a complete, well-formed form or multipart/form-data body within the size limit";
         }
         return m.length() <= 200 ? m : m.substring(0, 197) + "...";
     }
