@@ -37,7 +37,7 @@ public final class TableFiles {
      * At most this many objects go into a run's PDF file (301 floats each, 1.2 kB): beyond it the
      * file holds the first objects by object_id, and its title says so.
      */
-    public static final long PDF_FILE_MAX_ROWS = 200_000;
+    public static final long PDF_FILE_MAX_ROWS = 50_000;
 
     /** File formats of table products. */
     public enum Format {
@@ -58,6 +58,12 @@ public final class TableFiles {
      * {@link Format} with its STIL writer in {@link #writer}; registration needs nothing else.
      */
     static final List<Format> TRAINING_SET_FORMATS = List.of(Format.FITS);
+    /** STIL logs each temporary spool file at INFO; kept here (a strong reference) at WARNING. */
+    private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
+
+    static {
+        STIL_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private TableFiles() {
     }
@@ -181,7 +187,12 @@ public final class TableFiles {
 
     private static uk.ac.starlink.table.StarTableWriter writer(Format format) {
         return switch (format) {
-            case FITS -> new FitsTableWriter();
+            case FITS -> {
+                FitsTableWriter w = new FitsTableWriter();
+                // No DATE-HDU card: the same rows must give the same bytes.
+                w.setWriteDate(false);
+                yield w;
+            }
         };
     }
 }

@@ -28,7 +28,10 @@ import org.pzvo.auth.AuthFilter;
 import org.pzvo.auth.Identity;
 import org.pzvo.auth.TokenFile;
 import org.pzvo.dali.ErrorDocument;
+import org.pzvo.datalink.DatalinkVosiServlet;
+import org.pzvo.datalink.LinksServlet;
 import org.pzvo.db.ConnectionPools;
+import org.pzvo.files.FilesServlet;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
 import org.pzvo.sql.SqlDialects;
@@ -156,6 +159,16 @@ public final class PzvoServer implements AutoCloseable {
         VosiServlet tables = new VosiServlet(VosiServlet.Kind.TABLES, tap, vosi);
         add(context, tables, "/tap/tables");
         add(context, tables, "/tap/tables/*");
+
+        // DataLink {links} and its VOSI resources (/datalink/links, /datalink/capabilities,
+        // /datalink/availability) and the registered file products (/files/...), issue 7.
+        String authority = config.service().authority();
+        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl()), "/datalink/links");
+        add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.CAPABILITIES, pools.sync(),
+                config.http().baseUrl()), "/datalink/capabilities");
+        add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.AVAILABILITY, pools.sync(),
+                config.http().baseUrl()), "/datalink/availability");
+        add(context, new FilesServlet(pools.sync(), config.storage().dataDir()), FilesServlet.PATH + "/*");
 
         if (Files.isDirectory(webappDir)) {
             context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));

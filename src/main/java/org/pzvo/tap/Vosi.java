@@ -2,6 +2,7 @@
 package org.pzvo.tap;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.pzvo.dali.BaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,16 +38,7 @@ public final class Vosi {
 
     /** The TAP base URL as the client should see it: configured, else derived from the request. */
     String baseUrl(HttpServletRequest req) {
-        if (!configuredBaseUrl.isEmpty()) {
-            return configuredBaseUrl + "/tap";
-        }
-        StringBuilder sb = new StringBuilder(req.getScheme()).append("://").append(req.getServerName());
-        int port = req.getServerPort();
-        boolean defaultPort = (port == 80 && req.getScheme().equals("http")) || (port == 443 && req.getScheme().equals("https"));
-        if (!defaultPort) {
-            sb.append(':').append(port);
-        }
-        return sb.append(req.getContextPath()).append("/tap").toString();
+        return BaseUrl.of(req, configuredBaseUrl) + "/tap";
     }
 
     String capabilities(String baseUrl) {
