@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.BaseUrl;
+import org.pzvo.obscore.ProductGate;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -35,15 +37,22 @@ public final class LinksServlet extends HttpServlet {
     private final transient DataSource dataSource;
     private final transient ProductLinks products;
     private final String configuredBaseUrl;
+    private final transient ProductGate gate;
 
     /**
      * @param authority         IVOA authority of product identifiers (service.authority)
      * @param configuredBaseUrl server.base-url, or empty to derive URLs from each request
      */
     public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl) {
+        this(dataSource, authority, configuredBaseUrl, ProductGate.OPEN);
+    }
+
+    /** @param gate hides products the requesting identity may not see (NotFoundFault like unregistered ones) */
+    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl, ProductGate gate) {
         this.dataSource = dataSource;
         this.products = new ProductLinks(authority);
         this.configuredBaseUrl = configuredBaseUrl;
+        this.gate = gate;
     }
 
     @Override
@@ -75,7 +84,7 @@ public final class LinksServlet extends HttpServlet {
             List<ServiceDescriptor> services = new ArrayList<>();
             try (Connection c = dataSource.getConnection()) {
                 for (String id : ids) {
-                    products.add(c, id.strip(), base, links, services);
+                    products.add(c, id.strip(), base, links, services, p -> gate.maySee(Identity.of(req), p));
                 }
             } catch (SQLException e) {
                 throw new DaliException(503, "The product registry cannot be read now; retry later", e);

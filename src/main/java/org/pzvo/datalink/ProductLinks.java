@@ -37,8 +37,8 @@ final class ProductLinks {
     }
 
     /** Appends the links of {@code id} to {@code links} and the service descriptors they name to {@code services}. */
-    void add(Connection c, String id, String base, List<Link> links, List<ServiceDescriptor> services)
-            throws SQLException {
+    void add(Connection c, String id, String base, List<Link> links, List<ServiceDescriptor> services,
+             java.util.function.Predicate<Product> visible) throws SQLException {
         if (id.isBlank()) {
             links.add(Link.error(id, "UsageFault: empty ID; expected a product identifier such as "
                     + ProductIds.prefix(authority) + "maps/footprint_dp1_o10.fits"));
@@ -50,7 +50,7 @@ final class ProductLinks {
             return;
         }
         Optional<Product> found = ProductIds.pathOf(authority, id).isEmpty() ? Optional.empty() : Products.find(c, id);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !visible.test(found.get())) {
             links.add(Link.error(id, "NotFoundFault: no product " + id + " is registered in this service"));
             return;
         }

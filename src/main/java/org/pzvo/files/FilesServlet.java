@@ -18,7 +18,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.pzvo.auth.Identity;
 import org.pzvo.obscore.Product;
+import org.pzvo.obscore.ProductGate;
 import org.pzvo.obscore.ProductIds;
 import org.pzvo.obscore.Products;
 import org.slf4j.Logger;
@@ -45,10 +47,17 @@ public final class FilesServlet extends HttpServlet {
 
     private final transient DataSource dataSource;
     private final transient Path dataDir;
+    private final transient ProductGate gate;
 
     public FilesServlet(DataSource dataSource, Path dataDir) {
+        this(dataSource, dataDir, ProductGate.OPEN);
+    }
+
+    /** @param gate hides products the requesting identity may not see (answered 404 like unregistered ones) */
+    public FilesServlet(DataSource dataSource, Path dataDir, ProductGate gate) {
         this.dataSource = dataSource;
         this.dataDir = dataDir;
+        this.gate = gate;
     }
 
     @Override
@@ -82,7 +91,7 @@ public final class FilesServlet extends HttpServlet {
             refuse(resp, 503, "The product registry cannot be read now; retry later");
             return;
         }
-        if (product.isEmpty()) {
+        if (product.isEmpty() || !gate.maySee(Identity.of(req), product.get())) {
             refuse(resp, 404, "No registered product at " + path);
             return;
         }
