@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pzvo.db.ColumnMeta;
 import org.pzvo.db.TableMeta;
+import org.pzvo.sky.PositionNames;
 
 /**
  * Column annotations of a product: the columns detected in its file and the owner's UCDs, units,
@@ -27,6 +28,7 @@ final class ProductAnnotations {
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9.*/()^+%'\"\\[\\]-]{1,40}");
     private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     private static final int MAX_DESCRIPTION = 2000;
+    private static final java.util.Set<String> NUMERIC = java.util.Set.of("short", "int", "long", "float", "double");
 
     private ProductAnnotations() {
     }
@@ -46,6 +48,30 @@ final class ProductAnnotations {
             out.add(old != null ? new ProductColumn(index++, c.name(), type, old.ucd(), old.unit(), old.alias(),
                     old.description())
                     : new ProductColumn(index++, c.name(), type, c.ucd(), c.unit(), null, c.description()));
+        }
+        return withPosition(out);
+    }
+
+    /**
+     * The columns with the position annotated when none is (by UCD or alias) and two numeric
+     * columns have usual names ({@link PositionNames}): alias ra and dec, their UCDs, unit deg.
+     */
+    private static List<ProductColumn> withPosition(List<ProductColumn> columns) {
+        if (ProductTables.aliased(columns, "ra", "pos.eq.ra") != null
+                || ProductTables.aliased(columns, "dec", "pos.eq.dec") != null) {
+            return columns;
+        }
+        int[] pos = PositionNames.find(columns.stream().map(ProductColumn::name).toList(),
+                i -> NUMERIC.contains(columns.get(i).datatype()));
+        if (pos[0] < 0) {
+            return columns;
+        }
+        List<ProductColumn> out = new ArrayList<>(columns);
+        for (int k = 0; k < 2; k++) {
+            ProductColumn c = out.get(pos[k]);
+            String alias = k == 0 ? "ra" : "dec";
+            out.set(pos[k], c.annotated(ALIAS_UCDS.get(alias), c.unit() == null ? "deg" : c.unit(), alias,
+                    c.description()));
         }
         return out;
     }

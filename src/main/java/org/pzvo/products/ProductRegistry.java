@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,9 @@ final class ProductRegistry {
 
     /** A ProvenanceDM Used relation of an activity. */
     record Used(String entityId, String entityKind, String role) {}
+
+    /** Timestamps as DALI writes them, to the second. */
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private ProductRegistry() {
     }
@@ -64,8 +69,8 @@ final class ProductRegistry {
             ps.setString(11, p.published() ? p.id() : null);
             ps.setLong(12, p.nRows());
             ps.setLong(13, p.sizeBytes());
-            ps.setString(14, p.createdAt());
-            ps.setString(15, p.updatedAt());
+            ps.setObject(14, LocalDateTime.parse(p.createdAt()));
+            ps.setObject(15, LocalDateTime.parse(p.updatedAt()));
             ps.executeUpdate();
         }
     }
@@ -161,8 +166,11 @@ final class ProductRegistry {
             List<String> values = Arrays.asList(activityId, id, name, pipeline, pipelineVersion, configuration, start,
                     end, comment);
             for (int i = 0; i < values.size(); i++) {
+                boolean stamp = i == 6 || i == 7;
                 if (values.get(i) == null) {
-                    ps.setNull(i + 1, Types.VARCHAR);
+                    ps.setNull(i + 1, stamp ? Types.TIMESTAMP : Types.VARCHAR);
+                } else if (stamp) {
+                    ps.setObject(i + 1, LocalDateTime.parse(values.get(i)));
                 } else {
                     ps.setString(i + 1, values.get(i));
                 }
@@ -210,11 +218,17 @@ final class ProductRegistry {
                             ProductType.parse(rs.getString(3)).orElse(ProductType.OTHER), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getBoolean(7), "published".equals(rs.getString(8)),
                             shared == null || shared.isBlank() ? List.of() : List.of(shared.strip().split(" +")),
-                            rs.getBoolean(10), rs.getLong(12), rs.getLong(13), rs.getString(14), rs.getString(15)));
+                            rs.getBoolean(10), rs.getLong(12), rs.getLong(13), stamp(rs, 14), stamp(rs, 15)));
                 }
             }
         }
         return out;
+    }
+
+    /** A TIMESTAMP column as ISO-8601 without zone (UTC, DALI 1.1 §3.3.3), to the second. */
+    private static String stamp(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : STAMP.format(t);
     }
 
     private static void deleteWhere(Connection c, String table, String id) throws SQLException {

@@ -53,8 +53,6 @@ public final class ProductService {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     private static final String FILES_ROOT = "user";
-    private static final java.time.format.DateTimeFormatter STAMP =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final DataSource db;
     private final ProductTables tables;
@@ -261,7 +259,9 @@ public final class ProductService {
                         }
                     }
                     ProductRegistry.delete(c, id);
-                    tables.drop(c, p.schema(), p.name());
+                    if (p.published()) {
+                        tables.drop(c, p.schema(), p.name());
+                    }
                     c.commit();
                 } catch (SQLException | IOException | RuntimeException e) {
                     c.rollback();
@@ -521,7 +521,7 @@ public final class ProductService {
     }
 
     private String now() {
-        return STAMP.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return ProductRegistry.STAMP.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private static String blankToNull(String s) {

@@ -134,7 +134,8 @@ final class ProductStore {
     }
 
     private static String iso(Instant t) {
-        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", "");
+        return t == null ? null : ProductRegistry.STAMP.format(java.time.LocalDateTime.ofInstant(t,
+                java.time.ZoneOffset.UTC));
     }
 
     /** Whether {@code name} cannot be a table name without quotes (an ADQL reserved word). */

@@ -58,9 +58,14 @@ public final class ProductsServlet extends HttpServlet {
         this.configuredBaseUrl = configuredBaseUrl;
     }
 
-    /** Multipart limits of the upload requests: the file size allowed, spooled to {@code scratch} beyond 1 MB. */
-    public static MultipartConfigElement multipartConfig(Path scratch, long maxBytes) {
-        return new MultipartConfigElement(scratch.toString(), maxBytes, maxBytes + (1 << 20), 1 << 20);
+    /**
+     * Multipart limits of the upload requests, spooled to {@code scratch} beyond 1 MB: a margin
+     * above the largest product file, so that a slightly larger file gets the service's own
+     * message (naming products.max-file-bytes) rather than the container's.
+     */
+    public static MultipartConfigElement multipartConfig(Path scratch, long maxFileBytes) {
+        long margin = Math.max(1 << 20, maxFileBytes / 10);
+        return new MultipartConfigElement(scratch.toString(), maxFileBytes + margin, maxFileBytes + 2 * margin, 1 << 20);
     }
 
     @Override
