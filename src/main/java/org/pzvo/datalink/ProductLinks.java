@@ -88,8 +88,8 @@ final class ProductLinks {
         }
         if (p.productType().equals(Products.TYPE_PDF)) {
             String run = obsId(c, id);
-            if (run != null && run.matches("[A-Za-z0-9_.-]+")) {
-                links.add(Link.to(id, tapQuery(base, "SELECT * FROM pz.run WHERE run_id = '" + run + "'"),
+            if (run != null && run.matches("[0-9]{1,9}")) {
+                links.add(Link.to(id, tapQuery(base, "SELECT * FROM pz.run WHERE run_id = " + run),
                         "#auxiliary", "Provenance of photo-z run " + run + " in pz.run (algorithm, configuration,"
                         + " training set, redshift grid)", "application/x-votable+xml", null, null));
             }

@@ -40,7 +40,34 @@ public final class MapFiles {
     /** Writes map {@code mapId} as a partial HEALPix FITS file at {@code out}. */
     public static void writeMap(Connection connection, String mapId, Path out) throws IOException, SQLException {
         MapRow map = mapRow(connection, mapId);
-        writeAtomically(connection, out, stream -> writeMap(connection, mapId, map, stream));
+        writeAtomically(connection, out, stream -> writeMap(connection, mapId, map, PixelSelection.ALL_SKY,
+                map.pixels(), stream));
+    }
+
+    /**
+     * Writes the pixels of map {@code mapId} that {@code selection} keeps as a partial HEALPix FITS
+     * map to {@code out} (same layout and cards as the full file; a cutout). The pixels are read
+     * twice, to count them for NAXIS2 and to write them, streaming both times with auto-commit
+     * off. {@code out} is flushed, not closed.
+     *
+     * @return the number of pixels written (0 gives a valid file with an empty table)
+     * @throws IllegalArgumentException if the map is not registered in maps.map
+     */
+    public static long writeMap(Connection connection, String mapId, PixelSelection selection, OutputStream out)
+            throws IOException, SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            MapRow map = mapRow(connection, mapId);
+            long[] count = {0};
+            pixels(connection, mapId, map.order(), selection, rs -> count[0]++);
+            writeMap(connection, mapId, map, selection, count[0], out);
+            out.flush();
+            return count[0];
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /** Writes the coverage of map {@code mapId} as a MOC 2.0 FITS file at {@code out}. */
@@ -105,8 +132,8 @@ public final class MapFiles {
         }
     }
 
-    private static void writeMap(Connection connection, String mapId, MapRow map, OutputStream out)
-            throws IOException, SQLException {
+    private static void writeMap(Connection connection, String mapId, MapRow map, PixelSelection selection,
+                                 long pixels, OutputStream out) throws IOException, SQLException {
         int fields = 1 + (map.hasValue() ? 1 : 0) + (map.hasMask() ? 1 : 0);
         int rowBytes = 8 + (map.hasValue() ? 4 : 0) + (map.hasMask() ? 4 : 0);
         long nside = 1L << map.order();
@@ -114,7 +141,7 @@ public final class MapFiles {
         FitsCards h = new FitsCards()
                 .add("XTENSION", "BINTABLE", "binary table extension")
                 .add("BITPIX", 8, "").add("NAXIS", 2, "")
-                .add("NAXIS1", rowBytes, "bytes per row").add("NAXIS2", map.pixels(), "number of pixels")
+                .add("NAXIS1", rowBytes, "bytes per row").add("NAXIS2", pixels, "number of pixels")
                 .add("PCOUNT", 0, "").add("GCOUNT", 1, "").add("TFIELDS", fields, "")
                 .add("TTYPE1", "PIXEL", "NESTED pixel index").add("TFORM1", "1K", "");
         int col = 2;
@@ -132,7 +159,7 @@ public final class MapFiles {
                 .add("PIXTYPE", "HEALPIX", "HEALPix pixelisation").add("ORDERING", "NESTED", "pixel ordering")
                 .add("NSIDE", nside, "resolution parameter").add("ORDER", map.order(), "log2(NSIDE)")
                 .add("INDXSCHM", "EXPLICIT", "pixels listed in PIXEL").add("OBJECT", "PARTIAL", "partial sky map")
-                .add("OBS_NPIX", map.pixels(), "number of pixels stored").add("COORDSYS", "C", "equatorial (ICRS)")
+                .add("OBS_NPIX", pixels, "number of pixels stored").add("COORDSYS", "C", "equatorial (ICRS)")
                 .add("FIRSTPIX", 0, "").add("LASTPIX", 12 * nside * nside - 1, "")
                 .add("MAPID", mapId, "maps.map.map_id").add("PRODTYPE", map.kind(), "");
         if (map.band() != null) {
@@ -140,31 +167,55 @@ public final class MapFiles {
         }
         h.write(out);
         DataOutputStream data = new DataOutputStream(out);
-        long written = 0;
+        long[] written = {0};
+        pixels(connection, mapId, map.order(), selection, rs -> {
+            if (written[0] < pixels) {
+                data.writeLong(rs.getLong(1));
+                if (map.hasValue()) {
+                    float v = rs.getFloat(2);
+                    data.writeFloat(rs.wasNull() ? Float.NaN : v);
+                }
+                if (map.hasMask()) {
+                    int m = rs.getInt(3);
+                    data.writeInt(rs.wasNull() ? NULL_MASK : m);
+                }
+            }
+            written[0]++;
+        });
+        if (written[0] != pixels) {
+            throw new IllegalStateException("Map " + mapId + " changed while it was written: expected "
+                    + pixels + " pixels, actual " + written[0]);
+        }
+        data.flush();
+        FitsCards.pad(out, pixels * rowBytes);
+    }
+
+    private interface PixelConsumer {
+        void accept(ResultSet row) throws IOException, SQLException;
+    }
+
+    /**
+     * Streams the rows (pixel, pixel_value, mask) of the selected pixels in ascending order; the
+     * order-29 bounds of the selection narrow the scan through the pix_lo29 index.
+     */
+    private static void pixels(Connection connection, String mapId, int order, PixelSelection selection,
+                               PixelConsumer consumer) throws IOException, SQLException {
+        int shift = 2 * (29 - order);
         try (PreparedStatement ps = connection.prepareStatement("SELECT \"pixel\", \"pixel_value\", \"mask\" FROM"
-                + " \"maps\".\"map_pixel\" WHERE \"map_id\" = ? ORDER BY \"pixel\"")) {
+                + " \"maps\".\"map_pixel\" WHERE \"map_id\" = ? AND \"pix_hi29\" > ? AND \"pix_lo29\" < ?"
+                + " ORDER BY \"pixel\"")) {
             ps.setFetchSize(10_000);
             ps.setString(1, mapId);
+            ps.setLong(2, selection.lo29());
+            ps.setLong(3, selection.hi29());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && written < map.pixels()) {
-                    data.writeLong(rs.getLong(1));
-                    if (map.hasValue()) {
-                        float v = rs.getFloat(2);
-                        data.writeFloat(rs.wasNull() ? Float.NaN : v);
+                while (rs.next()) {
+                    long pixel = rs.getLong(1);
+                    if (selection.overlaps(pixel << shift, (pixel + 1) << shift)) {
+                        consumer.accept(rs);
                     }
-                    if (map.hasMask()) {
-                        int m = rs.getInt(3);
-                        data.writeInt(rs.wasNull() ? NULL_MASK : m);
-                    }
-                    written++;
                 }
             }
         }
-        if (written != map.pixels()) {
-            throw new IllegalStateException("Map " + mapId + " changed while it was written: expected "
-                    + map.pixels() + " pixels, actual " + written);
-        }
-        data.flush();
-        FitsCards.pad(out, written * rowBytes);
     }
 }

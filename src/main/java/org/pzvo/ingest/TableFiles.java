@@ -107,7 +107,9 @@ public final class TableFiles {
         List<Product> out = new ArrayList<>();
         for (String run : runs) {
             long rows = countPdfs(c, run);
-            String sql = "SELECT " + selectList(columns) + " FROM \"pz\".\"photoz\" WHERE \"run_id\" = ? AND \"pdf\""
+            // The run is bound as text: PostgreSQL compares int = varchar only through a cast.
+            String sql = "SELECT " + selectList(columns) + " FROM \"pz\".\"photoz\""
+                    + " WHERE \"run_id\" = CAST(? AS INTEGER) AND \"pdf\""
                     + " IS NOT NULL ORDER BY \"object_id\" FETCH FIRST " + PDF_FILE_MAX_ROWS + " ROWS ONLY";
             Product p = writeQuery(c, site, "pdfs/" + run + ".pdf.fits", Format.FITS, sql, List.of(run),
                     fields(columns), Products.TYPE_PDF, "pz.photoz");
@@ -124,7 +126,8 @@ public final class TableFiles {
     }
 
     private static long countPdfs(Connection c, String run) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"pz\".\"photoz\" WHERE \"run_id\" = ?"
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"pz\".\"photoz\""
+                + " WHERE \"run_id\" = CAST(? AS INTEGER)"
                 + " AND \"pdf\" IS NOT NULL")) {
             ps.setString(1, run);
             try (ResultSet rs = ps.executeQuery()) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -25,20 +26,26 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.time.Clock;
 import org.pzvo.adql.feature.Features;
 import org.pzvo.auth.AccessKeys;
+import org.pzvo.datalink.CutoutServlet;
+import org.pzvo.datalink.PreviewServlet;
+import org.pzvo.datalink.DatalinkVosiServlet;
+import org.pzvo.datalink.LinksServlet;
 import org.pzvo.auth.AuthFilter;
 import org.pzvo.auth.Identity;
 import org.pzvo.auth.TokenFile;
 import org.pzvo.dali.ErrorDocument;
-import org.pzvo.datalink.DatalinkVosiServlet;
-import org.pzvo.datalink.LinksServlet;
 import org.pzvo.db.ConnectionPools;
 import org.pzvo.obscore.ProductGate;
 import org.pzvo.products.ProductService;
 import org.pzvo.products.ProductSettings;
 import org.pzvo.products.ProductsServlet;
 import org.pzvo.files.FilesServlet;
+import org.pzvo.obscore.ObsCore;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.RowCountEstimates;
+import org.pzvo.scs.ConeSearch;
+import org.pzvo.scs.ScsServlet;
+import org.pzvo.sia.SiaServlet;
 import org.pzvo.sql.SqlDialects;
 import org.pzvo.tap.AsyncQueryRunner;
 import org.pzvo.tap.Capabilities;
@@ -138,7 +145,9 @@ public final class PzvoServer implements AutoCloseable {
         TokenFile tokens = TokenFile.open(config.auth().tokensFile(), Clock.systemUTC(), Duration.ofSeconds(2));
         context.addFilter(new FilterHolder(new AuthFilter(tokens)), "/*", EnumSet.of(DispatcherType.REQUEST));
 
-        TapService tap = tapService(config, metadata, pools);
+        // DataLink URL for service descriptors on TAP results: known once the connector is bound.
+        Supplier<String> links = () -> Launch.publicBaseUrl(config, connector.getLocalPort()) + ObsCore.LINKS_PATH;
+        TapService tap = tapService(config, metadata, pools, links);
         Vosi vosi = vosi(config, pools);
         vosi.refreshRowCounts();
         UwsService uws = uwsService(config, pools, tap, tokens);
@@ -165,6 +174,14 @@ public final class PzvoServer implements AutoCloseable {
         add(context, tables, "/tap/tables");
         add(context, tables, "/tap/tables/*");
 
+        // Simple Cone Search 1.03: /scs/{schema.table}, with /capabilities and /availability.
+        add(context, new ScsServlet(new ConeSearch(tap), tap.syncDataSource(), config.http().baseUrl()), "/scs/*");
+        // SIA 2.0 over ivoa.obscore: /sia/query, /sia/capabilities, /sia/availability.
+        add(context, new SiaServlet(tap, config.http().baseUrl()), "/sia");
+        add(context, new SiaServlet(tap, config.http().baseUrl()), "/sia/*");
+        // DataLink services of map and catalog products: /datalink/preview (PNG), /datalink/cutout (SODA-style).
+        add(context, new PreviewServlet(tap, config.storage().dataDir()), "/datalink/preview");
+        add(context, new CutoutServlet(tap), "/datalink/cutout");
         // DataLink {links} and its VOSI resources (/datalink/links, /datalink/capabilities,
         // /datalink/availability) and the registered file products (/files/...), issue 7.
         String authority = config.service().authority();
@@ -212,14 +229,16 @@ public final class PzvoServer implements AutoCloseable {
         context.addServlet(new ServletHolder(servlet), path);
     }
 
-    private static TapService tapService(ServerConfig config, Metadata metadata, ConnectionPools pools) {
+    private static TapService tapService(ServerConfig config, Metadata metadata, ConnectionPools pools,
+                                         Supplier<String> links) {
         var dialect = SqlDialects.of(pools.engine());
         var tapLimits = config.tap();
         QueryRunner sync = new QueryRunner(new QueryRunner.Settings(pools.sync(), dialect, config.db().fetchSize(),
-                tapLimits.syncTimeoutSeconds()));
+                tapLimits.syncTimeoutSeconds(), links));
         // No statement timeout for jobs: the UWS engine aborts them at their execution duration,
         // which cancels the statement.
-        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0));
+        QueryRunner async = new QueryRunner(new QueryRunner.Settings(pools.async(), dialect, config.db().fetchSize(), 0,
+                links));
         var u = config.upload();
         return new TapService(metadata, Features.udfs(), new TapQuery.Limits(tapLimits.defaultMaxrec(),
                 tapLimits.hardMaxrec(), config.http().maxQueryChars()),

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.pzvo.adql.AdqlException;
 import org.pzvo.adql.check.Catalog;
@@ -32,10 +34,18 @@ import org.pzvo.sql.Translator;
  */
 public final class QueryRunner {
     /** Database settings of one kind of work (sync or async). */
-    public record Settings(DataSource dataSource, SqlDialect dialect, int fetchSize, int timeoutSeconds) {}
+    /**
+     * @param datalinkLinksUrl supplies the DataLink {links} URL announced (as a service
+     *                         descriptor, DataLink 1.1 §4) on results holding obs_publisher_did;
+     *                         a supplier because the URL may depend on the port bound at start-up
+     */
+    public record Settings(DataSource dataSource, SqlDialect dialect, int fetchSize, int timeoutSeconds,
+                           Supplier<String> datalinkLinksUrl) {}
 
     /** Statistics of a completed query, for logs and UWS jobInfo. */
     public record Outcome(long rows, boolean overflowed) {}
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryRunner.class);
 
     private final Settings settings;
 
@@ -54,12 +64,24 @@ public final class QueryRunner {
      */
     public Outcome run(TapQuery query, Catalog catalog, ResultTarget target, Consumer<PreparedStatement> onStatement,
                        LongConsumer progress) throws DaliException, IOException {
+        return run(query, catalog, UnaryOperator.identity(), target, onStatement, progress);
+    }
+
+    /**
+     * As {@link #run(TapQuery, Catalog, ResultTarget, Consumer, LongConsumer)}, with the output
+     * FIELD metadata edited first: protocols built on ADQL (SCS 1.03 needs UCD1 names such as
+     * {@code ID_MAIN}) adjust what the columns declare without a second code path.
+     */
+    public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
+                       Consumer<PreparedStatement> onStatement, LongConsumer progress)
+            throws DaliException, IOException {
         TranslatedQuery sql = translate(query, catalog);
-        List<FieldMeta> fields = new ArrayList<>();
+        List<FieldMeta> columns = new ArrayList<>();
         for (ResultColumn c : sql.columns()) {
-            fields.add(new FieldMeta(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),
+            columns.add(new FieldMeta(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),
                     c.description()));
         }
+        List<FieldMeta> fields = fieldEdit.apply(List.copyOf(columns));
         try (Connection conn = settings.dataSource().getConnection()) {
             conn.setAutoCommit(false);
             conn.setReadOnly(true);
@@ -83,7 +105,7 @@ public final class QueryRunner {
                         throw SqlErrors.toDali(e, settings.timeoutSeconds());
                     }
                     OutputStream out = target.open(query.format());
-                    ResultWriter.write(table, query.format(), infos(query, sql), out);
+                    ResultWriter.write(table, query.format(), infos(query, sql), settings.datalinkLinksUrl().get(), out);
                 }
                 if (table.failure().isPresent()) {
                     // Reported inside the VOTable already; a job must still end in ERROR.
@@ -91,10 +113,22 @@ public final class QueryRunner {
                 }
                 return new Outcome(table.rowsRead(), table.overflowed());
             } finally {
-                conn.rollback();
+                rollbackQuietly(conn);
             }
         } catch (SQLException e) {
             throw SqlErrors.toDali(e, settings.timeoutSeconds());
+        }
+    }
+
+    /**
+     * Ends the read-only transaction. When the connection broke (the database went away), the
+     * rollback fails too: that must not hide the error that reports the loss.
+     */
+    private static void rollbackQuietly(Connection conn) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback after the query failed: {}", e.toString());
         }
     }
 

@@ -32,9 +32,11 @@ final class SqlErrors {
             // argument (e.g. a declination beyond 90): the same wording as after the first row.
             return new DaliException(400, JdbcValues.describe(e), e);
         }
-        if (state.startsWith("08") || state.startsWith("57P")) {
+        boolean closed = state.isEmpty() && "Connection is closed".equals(e.getMessage());
+        if (state.startsWith("08") || state.startsWith("57P") || closed) {
             // 08: connection exception; 57P01-57P03: PostgreSQL shutting down or starting up.
-            // HikariCP drops the broken connection, so the next request gets a fresh one.
+            // HikariCP drops the broken connection (and then reports it as closed, without a
+            // SQLSTATE), so the next request gets a fresh one.
             LOG.warn("Database connection lost: {}", e.toString());
             return new DaliException(503, "The database connection was lost; please retry in a moment", e);
         }

@@ -32,6 +32,8 @@ import org.pzvo.tap.upload.PartSource;
 public final class SyncServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncServlet.class);
+
     private final transient TapService tap;
 
     public SyncServlet(TapService tap) {
@@ -68,8 +70,15 @@ public final class SyncServlet extends HttpServlet {
         } catch (IllegalStateException e) {
             // Jetty reports a multipart body over the configured limits this way.
             DaliResponses.sendError(resp, new DaliException(413, "The request body is too large: " + e.getMessage()));
-        } catch (IOException | RuntimeException e) {
-            // Includes a client hanging up mid-stream: the statement is closed with the cursor.
+        } catch (IOException e) {
+            if (resp.isCommitted()) {
+                // The client hung up mid-stream: the statement was closed with the cursor, and
+                // there is nobody left to answer.
+                LOG.info("Synchronous result not delivered, the client went away: {}", e.toString());
+            } else {
+                DaliResponses.sendUnexpected(resp, e);
+            }
+        } catch (RuntimeException e) {
             DaliResponses.sendUnexpected(resp, e);
         } finally {
             deleteTree(scratch);

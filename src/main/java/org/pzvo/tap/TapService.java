@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.pzvo.adql.check.FunctionInfo;
 import org.pzvo.adql.check.Catalog;
 import org.pzvo.dali.DaliException;
+import org.pzvo.dali.FieldMeta;
 import org.pzvo.db.Metadata;
 import org.pzvo.db.TableMeta;
 import org.pzvo.tap.upload.PartSource;
@@ -172,6 +174,23 @@ public final class TapService {
             Catalog catalog = uploads.tables().isEmpty() ? visible : visible.with(uploads.tables());
             return runner.run(query, catalog, target, onStatement, progress);
         }
+    }
+
+    /**
+     * Runs a query that another protocol built from its own parameters (SCS, SIA, cutouts) on the
+     * sync connections, against the public tables: the same translation, index rewrite and
+     * streaming as /tap/sync.
+     *
+     * @param fieldEdit adjusts the output FIELD metadata (e.g. SCS 1.03 UCDs); identity otherwise
+     */
+    public QueryRunner.Outcome runProtocolQuery(TapQuery query, UnaryOperator<List<FieldMeta>> fieldEdit,
+                                                ResultTarget target) throws DaliException, IOException {
+        return syncRunner.run(query, view.publicCatalog, fieldEdit, target, st -> { }, rows -> { });
+    }
+
+    /** The connections of synchronous work (also used by SCS, SIA and DataLink services). */
+    public javax.sql.DataSource syncDataSource() {
+        return syncRunner.dataSource();
     }
 
     public QueryRunner asyncRunner() {

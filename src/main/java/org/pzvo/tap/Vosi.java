@@ -51,6 +51,14 @@ public final class Vosi {
 
     /** VOSI 1.1 §3.2: available when a database connection answers. */
     String availability() {
+        return availability(dataSource, upSince);
+    }
+
+    /**
+     * The VOSI 1.1 §3.2 availability document of a service that needs {@code dataSource}:
+     * available when a connection answers within 5 s.
+     */
+    public static String availability(DataSource dataSource, Instant upSince) {
         boolean up;
         String note;
         try (Connection c = dataSource.getConnection()) {

@@ -2,11 +2,11 @@
 package org.pzvo.tap;
 
 /** Minimal XML escaping for the documents this package writes by hand. */
-final class Xml {
+public final class Xml {
     private Xml() {
     }
 
-    static String text(String s) {
+    public static String text(String s) {
         if (s == null) {
             return "";
         }
@@ -35,7 +35,7 @@ final class Xml {
     }
 
     /** {@code <name>text</name>}, or nothing when text is null or empty. */
-    static String element(String name, String text) {
+    public static String element(String name, String text) {
         return text == null || text.isEmpty() ? "" : "<" + name + ">" + text(text) + "</" + name + ">";
     }
 }

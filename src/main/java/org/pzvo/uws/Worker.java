@@ -182,7 +182,8 @@ final class Worker {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08")) {
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    // 57P01-57P03: PostgreSQL shut down (or not yet up) under the job.
                     LOG.warn("Job {} lost its database connection", jobId, failure);
                     return ErrorSummary.transientError("The database connection was lost while the job"
                             + " was running. Please submit the job again.");

@@ -29,7 +29,7 @@ class MetadataTest {
         assertEquals(List.of("lsst", "pz", "spec", "maps", "TAP_SCHEMA"),
                 m.schemas().stream().map(SchemaMeta::name).toList());
         assertEquals(List.of("lsst.object", "pz.photoz", "pz.run", "pz.nz", "pz.validation_metrics", "spec.specz",
-                "spec.training_set", "maps.map", "maps.map_pixel", "TAP_SCHEMA.schemas", "TAP_SCHEMA.tables",
+                "spec.specz_private", "spec.training_set", "maps.map", "maps.map_pixel", "TAP_SCHEMA.schemas", "TAP_SCHEMA.tables",
                 "TAP_SCHEMA.columns", "TAP_SCHEMA.keys", "TAP_SCHEMA.key_columns"),
                 m.tables().stream().map(TableMeta::qualifiedName).toList());
         TableMeta object = m.requireTable("lsst.object");
@@ -38,6 +38,8 @@ class MetadataTest {
         assertEquals("301", m.requireTable("pz.photoz").column("pdf").orElseThrow().arraysize());
         assertEquals("timestamp", m.requireTable("pz.run").column("created").orElseThrow().xtype());
         assertTrue(object.isIndexed(object.column("hpx29").orElseThrow()));
+        assertEquals(List.of("pz-team"), m.requireTable("spec.specz_private").groups());
+        assertTrue(m.tables().stream().filter(t -> !t.name().equals("specz_private")).allMatch(TableMeta::isPublic));
         assertEquals("\"size\"", m.requireTable("TAP_SCHEMA.columns").column("size").orElseThrow().adqlName());
     }
 

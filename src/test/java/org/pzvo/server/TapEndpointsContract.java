@@ -320,8 +320,13 @@ abstract class TapEndpointsContract {
 
     @Test
     void everyExampleRuns() throws Exception {
+        // As a member of pz-team, who also sees the example about the restricted spec.specz_private.
+        String token = Files.readAllLines(dataDir.resolve(org.pzvo.auth.DemoTokens.FILE_NAME)).stream()
+                .filter(l -> l.startsWith("pzteam ")).findFirst().orElseThrow().split(" ")[1];
         for (Examples.Example e : Examples.load().all()) {
-            HttpResponse<byte[]> r = sync(Map.of("LANG", "ADQL", "QUERY", e.query()));
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/tap/sync?"
+                    + form(Map.of("LANG", "ADQL", "QUERY", e.query())))).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, r.statusCode(), e.id() + ": " + text(r));
             assertTrue(text(r).contains("value=\"OK\""), e.id());
         }
