@@ -7,7 +7,8 @@ Usage: ci/client_checks.py BASE_URL REPORT_DIR
   and column metadata;
 - stilts votlint on each VOTable serialization;
 - stilts tapquery (TOPCAT's TAP client) and pyvo sync queries, MAXREC overflow;
-- bad requests answered with a DALI error VOTable and a 4xx status, never a 500.
+- bad requests answered with a DALI error VOTable and a 4xx status, never a 500;
+- pyvo DataLink (DatalinkResults) on ivoa.obscore results.
 Prints 'client checks: N passed, M failed' and exits non-zero on any failure.
 """
 import csv
@@ -174,6 +175,36 @@ def pyvo_error():
     raise AssertionError("no error for an unknown column")
 
 
+def pyvo_datalink():
+    """ObsCore rows found through TAP, their DataLink documents through the service descriptor of
+    the TAP result (pyvo iter_datalinks) and through access_url, the #this file downloaded."""
+    import pyvo
+    service = pyvo.dal.TAPService(TAP)
+    result = service.search("SELECT obs_publisher_did, access_url, dataproduct_subtype FROM ivoa.obscore "
+                            "WHERE dataproduct_subtype = 'healpix-map' ORDER BY obs_publisher_did")
+    assert len(result) == 9, len(result)
+    links = list(result.iter_datalinks())
+    assert len(links) == 9, len(links)
+    for did, dl in zip(result["obs_publisher_did"], links):
+        rows = list(dl)
+        semantics = [r.semantics for r in rows]
+        assert semantics.count("#this") == 1 and semantics.count("#coverage") == 3, semantics
+        assert "#preview" in semantics and "#cutout" in semantics, semantics
+        assert all(r["ID"] == did for r in rows), [r["ID"] for r in rows]
+    this = [r for r in links[0] if r.semantics == "#this"][0]
+    with urllib.request.urlopen(this.access_url, timeout=60) as f:
+        body = f.read()
+    assert body[:9] == b"SIMPLE  =" and len(body) == this.content_length, (body[:9], this.content_length)
+    direct = pyvo.dal.adhoc.DatalinkResults.from_result_url(result["access_url"][0])
+    assert len(direct) == len(links[0])
+    cutout = direct.get_adhocservice_by_id([r for r in direct if r.semantics == "#cutout"][0].service_def)
+    params = {p.name: p.value for p in cutout.params}
+    assert str(params["accessURL"]).endswith("/datalink/cutout"), params
+    bad = pyvo.dal.adhoc.DatalinkResults.from_result_url(
+        BASE + "/datalink/links?ID=" + urllib.parse.quote("ivo://pzvo.example/pzvo?maps/nothing.fits"))
+    assert bad[0].error_message.startswith("NotFoundFault:"), bad[0].error_message
+
+
 BAD = [
     ({"LANG": "SQL", "QUERY": "SELECT 1"}, "LANG"),
     ({"LANG": "ADQL", "QUERY": "SELECT TOP 1 * FROM lsst.object", "MAXREC": "-3"}, "MAXREC"),
@@ -203,6 +234,7 @@ check("stilts tapquery sync=false", tapquery_async)
 check("pyvo sync query and tables", pyvo_sync)
 check("pyvo run_async", pyvo_async)
 check("pyvo error message with position", pyvo_error)
+check("pyvo DataLink on ObsCore results", pyvo_datalink)
 for params, needle in BAD:
     check(f"bad request {params}", bad_request(params, needle))
 

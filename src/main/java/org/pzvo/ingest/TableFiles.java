@@ -97,26 +97,24 @@ public final class TableFiles {
         List<ColumnMeta> columns = photoz.columns().stream().filter(col -> List.of("object_id", "ra", "dec",
                 "z_mode", "z_mean", "z_median", "z_err", "z_lo68", "z_hi68", "odds", "pz_flags", "pdf")
                 .contains(col.name())).toList();
-        List<String> runs = new ArrayList<>();
+        List<Integer> runs = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT \"run_id\" FROM \"pz\".\"run\" ORDER BY \"run_id\"");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                runs.add(rs.getString(1));
+                runs.add(rs.getInt(1));
             }
         }
         List<Product> out = new ArrayList<>();
-        for (String run : runs) {
+        for (int run : runs) {
             long rows = countPdfs(c, run);
-            // The run is bound as text: PostgreSQL compares int = varchar only through a cast.
-            String sql = "SELECT " + selectList(columns) + " FROM \"pz\".\"photoz\""
-                    + " WHERE \"run_id\" = CAST(? AS INTEGER) AND \"pdf\""
+            String sql = "SELECT " + selectList(columns) + " FROM \"pz\".\"photoz\" WHERE \"run_id\" = ? AND \"pdf\""
                     + " IS NOT NULL ORDER BY \"object_id\" FETCH FIRST " + PDF_FILE_MAX_ROWS + " ROWS ONLY";
             Product p = writeQuery(c, site, "pdfs/" + run + ".pdf.fits", Format.FITS, sql, List.of(run),
                     fields(columns), Products.TYPE_PDF, "pz.photoz");
             String extent = rows > PDF_FILE_MAX_ROWS ? String.format(Locale.ROOT, "the first %,d of %,d objects",
                     PDF_FILE_MAX_ROWS, rows) : String.format(Locale.ROOT, "%,d objects", rows);
             ObsCore.insert(c, new ObsCoreRow(p.publisherDid(), "measurements", Products.TYPE_PDF, 4,
-                    context.collection(), run, "Photo-z PDFs of run " + run + " on the pz.run grid (" + extent + ")",
+                    context.collection(), Integer.toString(run), "Photo-z PDFs of run " + run + " on the pz.run grid (" + extent + ")",
                     context.targetName(), footprint(moc), null, null, context.tMinMjd(), context.tMaxMjd(), null,
                     "stat.probability;src.redshift.phot", context.facility(), context.instrument(),
                     context.releaseDate()), p, site.baseUrl(), site.publisherId());
@@ -125,11 +123,10 @@ public final class TableFiles {
         return out;
     }
 
-    private static long countPdfs(Connection c, String run) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"pz\".\"photoz\""
-                + " WHERE \"run_id\" = CAST(? AS INTEGER)"
+    private static long countPdfs(Connection c, int run) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"pz\".\"photoz\" WHERE \"run_id\" = ?"
                 + " AND \"pdf\" IS NOT NULL")) {
-            ps.setString(1, run);
+            ps.setInt(1, run);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -156,14 +153,14 @@ public final class TableFiles {
      * PostgreSQL reads through a cursor.
      */
     private static Product writeQuery(Connection c, ProductSite site, String path, Format format, String sql,
-                                      List<String> params, List<FieldMeta> fields, String productType,
+                                      List<Object> params, List<FieldMeta> fields, String productType,
                                       String tableName) throws IOException, SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(2000);
             for (int i = 0; i < params.size(); i++) {
-                ps.setString(i + 1, params.get(i));
+                ps.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetTable table = new ResultSetTable(rs, fields, Long.MAX_VALUE, n -> { });
