@@ -308,11 +308,12 @@ def user_product_taplint():
         out = stilts("taplint", f"tapurl={proxy}", f"syncurl={proxy}/sync", f"tablesurl={proxy}/tables",
                      "stages=TMV TME TMS TMC", "report=EWF", "maxrepeat=20")
         save("taplint-user-products.txt", out.encode())
-        assert PRODUCT in out or "Totals" in out, out[-500:]
+        assert "Totals" in out, out[-500:]
         errors = [l for l in out.splitlines() if l.startswith("E-")]
         assert not errors, errors[:10]
-        status, body = products_api("GET", "/tap/tables/" + PRODUCT, token)
-        assert status == 200, status
+        # What taplint read through the proxy holds the product (TMV/TMC read this document).
+        with urllib.request.urlopen(proxy + "/tables", timeout=60) as r:
+            assert f"<name>{PRODUCT}</name>" in r.read().decode(), "the product is missing from /tap/tables"
     finally:
         server.shutdown()
 

@@ -79,7 +79,7 @@ final class ProductCommand implements Callable<Integer> {
             ServerConfig cfg = Main.config(parent.configFile(), overrides);
             Files.createDirectories(cfg.storage().dataDir());
             try (ConnectionPools pools = new ConnectionPools(cfg.db().url(), cfg.db().user(), cfg.db().password(), 1,
-                    1)) {
+                    4)) {
                 Metadata project = Metadata.load(cfg.storage().metadataDir());
                 try (Connection c = pools.async().getConnection()) {
                     SqlFunctions.install(c, pools.engine());
@@ -111,7 +111,8 @@ final class ProductCommand implements Callable<Integer> {
                             published.entry().type().label());
                     out.flush();
                     return 0;
-                } catch (ProductException e) {
+                } catch (Exception e) {
+                    // The operator gets all or nothing: the draft goes too.
                     service.delete(who, id);
                     throw e;
                 }
