@@ -33,6 +33,35 @@ public final class CatalogPreview {
     }
 
     /**
+     * Why a text column cannot be a position: the first row whose value is not a number, as
+     * "file: row R, column C: ..." (null when every value is numeric or blank).
+     */
+    public static String firstNonNumeric(Path file, String column) throws IngestException, IOException {
+        StarTable source = CatalogSource.open(file);
+        int index = CatalogSource.index(source, column);
+        if (index < 0) {
+            return null;
+        }
+        long row = 0;
+        try (RowSequence rs = source.getRowSequence()) {
+            while (rs.next()) {
+                row++;
+                Object v = rs.getCell(index);
+                String text = v == null ? "" : v.toString().strip();
+                if (!text.isEmpty()) {
+                    try {
+                        Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        return IngestException.cell(file, row, column, "expected a position in degrees, actual '"
+                                + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'").getMessage();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Reads the file once: metadata as {@code schema.table}, the first {@code previewRows} rows
      * and the row count; stops with a message naming the row when more than {@code maxRows}.
      *

@@ -66,6 +66,13 @@ final class ProductTables {
                     + (ra == null ? "dec" : "ra") + " but no column as " + (ra == null ? "ra" : "dec")
                     + "; annotate both (alias ra and dec, or UCDs pos.eq.ra;meta.main and pos.eq.dec;meta.main)");
         }
+        for (String position : ra == null ? List.<String>of() : List.of(ra, dec)) {
+            boolean text = columns.stream().anyMatch(c -> c.name().equals(position) && c.datatype().startsWith("char"));
+            String why = text ? textPosition(file, position) : null;
+            if (why != null) {
+                throw ProductException.bad(why);
+            }
+        }
         TableMeta inferred;
         try {
             inferred = CatalogPreview.inspect(file, p.schema(), p.name(), ra, dec, 0, Long.MAX_VALUE).table();
@@ -91,6 +98,14 @@ final class ProductTables {
                 + (p.description().isBlank() ? "." : ": " + p.description());
         return new TableMeta(p.schema(), p.name(), "table", description, null, out, List.of(), position,
                 List.copyOf(p.keys()), List.of());
+    }
+
+    private static String textPosition(Path file, String column) throws ProductException, IOException {
+        try {
+            return CatalogPreview.firstNonNumeric(file, column);
+        } catch (IngestException e) {
+            throw ProductException.bad(e.getMessage());
+        }
     }
 
     /**

@@ -218,6 +218,15 @@ abstract class UserProductsContract {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()), 400),
                 "baddec.csv: row 2, column dec: expected a declination in [-90, 90] deg, actual 95.0");
         assertEquals(400, server.sync("SELECT COUNT(*) FROM user_carol.baddec", carol).statusCode());
+        byte[] textRa = "id,ra,dec\n1,10.0,20.0\n2,ten,20.5\n".getBytes(StandardCharsets.UTF_8);
+        upload(carol, "textra.csv", textRa, "textra", "object catalog", 201);
+        json(patch("user_carol.textra", carol, "{\"columns\": {\"ra\": {\"alias\": \"ra\"}, \"dec\": {\"alias\":"
+                + " \"dec\"}}}"), 200);
+        assertError(json(server.send(server.request("/products/user_carol.textra/publish", carol)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()), 400),
+                "textra.csv: row 2, column ra: expected a position in degrees, actual 'ten'");
+        assertEquals(204, server.send(server.request("/products/user_carol.textra", carol).DELETE().build())
+                .statusCode());
         assertEquals(List.of("0"), TestServer.firstColumn(server.sync("SELECT COUNT(*) FROM TAP_SCHEMA.tables WHERE"
                 + " table_name = 'user_carol.baddec'", carol)));
 
