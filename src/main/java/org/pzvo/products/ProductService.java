@@ -24,7 +24,6 @@ import org.pzvo.auth.Identity;
 import org.pzvo.db.TableMeta;
 import org.pzvo.ingest.CatalogPreview;
 import org.pzvo.ingest.IngestException;
-import org.pzvo.obscore.ObsCore;
 import org.pzvo.obscore.Product;
 import org.pzvo.obscore.Products;
 import org.pzvo.tap.RowAccess;
@@ -252,12 +251,7 @@ public final class ProductService {
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try {
-                    for (ProductRegistry.FileRow f : ProductRegistry.files(c, id)) {
-                        if (f.publisherDid() != null) {
-                            ObsCore.delete(c, f.publisherDid());
-                            Products.delete(c, f.publisherDid());
-                        }
-                    }
+                    ProductStore.unregisterFiles(c, id);
                     ProductRegistry.delete(c, id);
                     if (p.published()) {
                         tables.drop(c, p.schema(), p.name());
@@ -383,6 +377,8 @@ public final class ProductService {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                // A replaced file is served no more; republishing registers the new one.
+                ProductStore.unregisterFiles(c, p.id());
                 ProductRegistry.put(c, entry);
                 ProductRegistry.putColumns(c, p.id(), columns);
                 ProductRegistry.putFile(c, p.id(), row);

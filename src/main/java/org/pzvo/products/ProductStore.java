@@ -86,6 +86,16 @@ final class ProductStore {
 
     private static final String COLLECTION = "pzvo user products";
 
+    /** Removes the file registrations and ObsCore rows of product {@code id} (its registry rows stay). */
+    static void unregisterFiles(Connection c, String id) throws SQLException {
+        for (ProductRegistry.FileRow f : ProductRegistry.files(c, id)) {
+            if (f.publisherDid() != null) {
+                ObsCore.delete(c, f.publisherDid());
+                Products.delete(c, f.publisherDid());
+            }
+        }
+    }
+
     private static String title(ProductEntry p) {
         String t = p.type().label() + " " + p.name() + " by " + p.owner()
                 + (p.description().isBlank() ? "" : ": " + p.description());
