@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.pzvo.auth.AccessKeys;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -67,11 +70,12 @@ public final class CutoutServlet extends HttpServlet {
         try {
             DaliParams params = DaliParams.of(req);
             PosShape shape = shape(params);
-            Product product = products.product(params);
+            Set<String> groups = AccessKeys.of(Identity.of(req));
+            Product product = products.product(params, tap.metadata(), groups);
             if (product.mapId() != null) {
                 mapCutout(product, shape, resp);
             } else if (product.tableName() != null) {
-                catalogCutout(product, shape, resp);
+                catalogCutout(product, shape, groups, resp);
             } else {
                 throw DaliException.badRequest("Product " + product.publisherDid() + " (" + product.productType()
                         + ") has no sky pixels or rows to cut; cutouts serve maps and catalog products");
@@ -120,9 +124,9 @@ public final class CutoutServlet extends HttpServlet {
         }
     }
 
-    private void catalogCutout(Product product, PosShape shape, HttpServletResponse resp)
+    private void catalogCutout(Product product, PosShape shape, Set<String> groups, HttpServletResponse resp)
             throws DaliException, IOException {
-        TableMeta table = tap.metadata().table(product.tableName()).filter(TableMeta::isPublic)
+        TableMeta table = tap.metadata().table(product.tableName()).filter(t -> TapService.visible(t, groups))
                 .orElseThrow(() -> new DaliException(404, "Product " + product.publisherDid() + " derives from table "
                         + product.tableName() + ", which is not published"));
         PositionMeta pos = table.position().orElseThrow(() -> DaliException.badRequest("Table "
@@ -131,7 +135,7 @@ public final class CutoutServlet extends HttpServlet {
         String adql = "SELECT * FROM " + AdqlText.table(table.schema(), table.name()) + " WHERE 1 = CONTAINS(POINT("
                 + AdqlText.ident(pos.ra()) + ", " + AdqlText.ident(pos.dec()) + "), " + shapes.get(0) + ")";
         tap.runProtocolQuery(new TapQuery(adql, OutputFormat.VOTABLE_BINARY2, tap.limits().hardMaxrec(), null),
-                UnaryOperator.identity(), f -> {
+                groups, UnaryOperator.identity(), f -> {
                     resp.setStatus(200);
                     resp.setContentType(f.contentType());
                     return resp.getOutputStream();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.pzvo.auth.SecurityMethods;
 import org.pzvo.dali.BaseUrl;
 import org.pzvo.obscore.Products;
 
@@ -33,7 +34,9 @@ public final class DatalinkVosiServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String base = BaseUrl.of(req, configuredBaseUrl) + "/datalink";
-        String body = kind == Kind.CAPABILITIES ? capabilities(base) : availability();
+        // Each interface anonymous and with bearer tokens (issue 9).
+        String body = kind == Kind.CAPABILITIES ? SecurityMethods.withTokenInterfaces(capabilities(base))
+                : availability();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         resp.setContentType("text/xml;charset=UTF-8");
         resp.setContentLength(bytes.length);

@@ -12,12 +12,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.pzvo.auth.Identity;
 import org.pzvo.dali.BaseUrl;
-import org.pzvo.obscore.ProductGate;
 import org.pzvo.dali.DaliException;
+import org.pzvo.obscore.ProductAccess;
+import org.pzvo.obscore.ProductGate;
+import org.pzvo.db.Metadata;
+import org.pzvo.auth.AccessKeys;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
 
@@ -36,20 +40,24 @@ public final class LinksServlet extends HttpServlet {
 
     private final transient DataSource dataSource;
     private final transient ProductLinks products;
-    private final String configuredBaseUrl;
+    private final transient Metadata metadata;
     private final transient ProductGate gate;
+    private final String configuredBaseUrl;
 
     /**
      * @param authority         IVOA authority of product identifiers (service.authority)
      * @param configuredBaseUrl server.base-url, or empty to derive URLs from each request
+     * @param metadata          the published tables, for products derived from restricted ones
      */
-    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl) {
-        this(dataSource, authority, configuredBaseUrl, ProductGate.OPEN);
+    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl, Metadata metadata) {
+        this(dataSource, authority, configuredBaseUrl, metadata, ProductGate.OPEN);
     }
 
-    /** @param gate hides products the requesting identity may not see (NotFoundFault like unregistered ones) */
-    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl, ProductGate gate) {
+    /** @param gate hides user products not shared with the requesting identity (issue 11), like unknown ones */
+    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl, Metadata metadata,
+                        ProductGate gate) {
         this.dataSource = dataSource;
+        this.metadata = metadata;
         this.products = new ProductLinks(authority);
         this.configuredBaseUrl = configuredBaseUrl;
         this.gate = gate;
@@ -83,8 +91,11 @@ public final class LinksServlet extends HttpServlet {
             List<Link> links = new ArrayList<>();
             List<ServiceDescriptor> services = new ArrayList<>();
             try (Connection c = dataSource.getConnection()) {
+                Identity who = Identity.of(req);
+                Set<String> groups = AccessKeys.of(who);
                 for (String id : ids) {
-                    products.add(c, id.strip(), base, links, services, p -> gate.maySee(Identity.of(req), p));
+                    products.add(c, id.strip(), base, p -> ProductAccess.visible(p, metadata, groups)
+                            && gate.maySee(who, p), links, services);
                 }
             } catch (SQLException e) {
                 throw new DaliException(503, "The product registry cannot be read now; retry later", e);

@@ -17,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.pzvo.auth.AccessKeys;
+import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -49,7 +51,7 @@ public final class PreviewServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
-            Product product = products.product(DaliParams.of(req));
+            Product product = products.product(DaliParams.of(req), tap.metadata(), AccessKeys.of(Identity.of(req)));
             Path cached = cacheDir.resolve(key(product) + ".png");
             if (!Files.isRegularFile(cached)) {
                 byte[] png = render(product);
@@ -120,7 +122,8 @@ public final class PreviewServlet extends HttpServlet {
     }
 
     private byte[] catalogPreview(Connection c, Product product) throws SQLException, IOException, DaliException {
-        TableMeta table = tap.metadata().table(product.tableName()).filter(TableMeta::isPublic)
+        // The product is visible to the user (ProductLookup), and so is the table it derives from.
+        TableMeta table = tap.metadata().table(product.tableName())
                 .filter(t -> t.position().isPresent()).orElseThrow(() -> DaliException.badRequest("Product "
                         + product.publisherDid() + " derives from " + product.tableName()
                         + ", which is not a published table with a sky position"));

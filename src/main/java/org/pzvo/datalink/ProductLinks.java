@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.pzvo.obscore.Product;
 import org.pzvo.obscore.ProductIds;
 import org.pzvo.obscore.Products;
@@ -36,9 +37,12 @@ final class ProductLinks {
         this.authority = authority;
     }
 
-    /** Appends the links of {@code id} to {@code links} and the service descriptors they name to {@code services}. */
-    void add(Connection c, String id, String base, List<Link> links, List<ServiceDescriptor> services,
-             java.util.function.Predicate<Product> visible) throws SQLException {
+    /**
+     * Appends the links of {@code id} to {@code links} and the service descriptors they name to
+     * {@code services}. Products that {@code visible} refuses (issue 9) are treated as unknown.
+     */
+    void add(Connection c, String id, String base, Predicate<Product> visible, List<Link> links,
+             List<ServiceDescriptor> services) throws SQLException {
         if (id.isBlank()) {
             links.add(Link.error(id, "UsageFault: empty ID; expected a product identifier such as "
                     + ProductIds.prefix(authority) + "maps/footprint_dp1_o10.fits"));
@@ -49,8 +53,9 @@ final class ProductLinks {
                     + " the obs_publisher_did values of ivoa.obscore"));
             return;
         }
-        Optional<Product> found = ProductIds.pathOf(authority, id).isEmpty() ? Optional.empty() : Products.find(c, id);
-        if (found.isEmpty() || !visible.test(found.get())) {
+        Optional<Product> found = ProductIds.pathOf(authority, id).isEmpty() ? Optional.empty()
+                : Products.find(c, id).filter(visible);
+        if (found.isEmpty()) {
             links.add(Link.error(id, "NotFoundFault: no product " + id + " is registered in this service"));
             return;
         }
@@ -61,7 +66,7 @@ final class ProductLinks {
         List<Product> family = p.mapId() != null ? Products.ofMap(c, p.mapId()) : p.tableName() != null
                 ? Products.ofTable(c, p.tableName()) : List.of();
         Product map = null;
-        for (Product other : family) {
+        for (Product other : family.stream().filter(visible).toList()) {
             if (other.productType().equals(Products.TYPE_MAP)) {
                 map = other;
             } else if (other.productType().equals(Products.TYPE_MOC) && !other.publisherDid().equals(id)) {

@@ -18,8 +18,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
+import org.pzvo.db.Metadata;
 import org.pzvo.obscore.Product;
+import org.pzvo.obscore.ProductAccess;
 import org.pzvo.obscore.ProductGate;
 import org.pzvo.obscore.ProductIds;
 import org.pzvo.obscore.Products;
@@ -47,14 +50,16 @@ public final class FilesServlet extends HttpServlet {
 
     private final transient DataSource dataSource;
     private final transient Path dataDir;
+    private final transient Metadata metadata;
     private final transient ProductGate gate;
 
-    public FilesServlet(DataSource dataSource, Path dataDir) {
-        this(dataSource, dataDir, ProductGate.OPEN);
+    public FilesServlet(DataSource dataSource, Path dataDir, Metadata metadata) {
+        this(dataSource, dataDir, metadata, ProductGate.OPEN);
     }
 
-    /** @param gate hides products the requesting identity may not see (answered 404 like unregistered ones) */
-    public FilesServlet(DataSource dataSource, Path dataDir, ProductGate gate) {
+    /** @param gate hides user products not shared with the requesting identity (issue 11), like unregistered ones */
+    public FilesServlet(DataSource dataSource, Path dataDir, Metadata metadata, ProductGate gate) {
+        this.metadata = metadata;
         this.dataSource = dataSource;
         this.dataDir = dataDir;
         this.gate = gate;
@@ -91,13 +96,14 @@ public final class FilesServlet extends HttpServlet {
             refuse(resp, 503, "The product registry cannot be read now; retry later");
             return;
         }
-        if (product.isEmpty() || !gate.maySee(Identity.of(req), product.get())) {
+        if (product.isEmpty()) {
             refuse(resp, 404, "No registered product at " + path);
             return;
         }
         Product p = product.get();
-        if (p.accessGroup() != null) {
-            refuse(resp, 403, "Product " + path + " is restricted to group " + p.accessGroup());
+        if (!ProductAccess.visible(p, metadata, AccessKeys.of(Identity.of(req))) || !gate.maySee(Identity.of(req), p)) {
+            // Issue 9: to anybody outside its groups a restricted product does not exist.
+            refuse(resp, 404, "No registered product at " + path);
             return;
         }
         Path file = Products.file(dataDir, p);

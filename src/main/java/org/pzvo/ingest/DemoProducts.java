@@ -33,7 +33,8 @@ public final class DemoProducts {
     public static final ProductContext CONTEXT = new ProductContext(DemoTables.SURVEY + "/" + DemoTables.RELEASE,
             "DP1 fields: " + String.join(", ", DemoSky.FIELD_NAMES), "Rubin Observatory", "LSSTComCam", 60607.0,
             60656.0, "2025-06-30T00:00:00");
-    private static final List<String> CATALOGS = List.of("lsst.object", "pz.photoz", "spec.specz", "spec.training_set");
+    private static final List<String> CATALOGS = List.of("lsst.object", "pz.photoz", "spec.specz", "spec.training_set",
+            "spec.specz_private");
 
     private DemoProducts() {
     }
@@ -62,6 +63,7 @@ public final class DemoProducts {
             }
             products.addAll(TableFiles.registerTrainingSet(c, site, CONTEXT, metadata, mocs.get("spec.training_set")));
             products.addAll(TableFiles.registerPdfs(c, site, CONTEXT, metadata, mocs.get("pz.photoz")));
+            restrict(c, metadata);
             c.commit();
             return products;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -69,6 +71,30 @@ public final class DemoProducts {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Products derived from a table restricted to groups (the MOC of spec.specz_private) carry
+     * the table's first group as access group, and their ObsCore rows say data_rights = secure
+     * (ObsCore 1.1 §4.15). Issue 9: they are invisible to anybody outside the group.
+     */
+    private static void restrict(Connection c, Metadata metadata) throws SQLException {
+        for (TableMeta t : metadata.tables()) {
+            if (t.isPublic()) {
+                continue;
+            }
+            try (PreparedStatement rights = c.prepareStatement("UPDATE \"ivoa\".\"obscore\" SET \"data_rights\" ="
+                    + " 'secure' WHERE \"obs_publisher_did\" IN (SELECT \"publisher_did\" FROM \"files\".\"product\""
+                    + " WHERE \"table_name\" = ?)");
+                 PreparedStatement group = c.prepareStatement("UPDATE \"files\".\"product\" SET \"access_group\" = ?"
+                         + " WHERE \"table_name\" = ?")) {
+                rights.setString(1, t.qualifiedName());
+                rights.executeUpdate();
+                group.setString(1, t.groups().get(0));
+                group.setString(2, t.qualifiedName());
+                group.executeUpdate();
+            }
         }
     }
 

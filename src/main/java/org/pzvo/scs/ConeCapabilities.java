@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.scs;
 
+import org.pzvo.auth.SecurityMethods;
 import org.pzvo.db.TableMeta;
 import org.pzvo.tap.Xml;
 
@@ -45,7 +46,7 @@ final class ConeCapabilities {
                 .append("</capability>\n");
         simple(sb, "ivo://ivoa.net/std/VOSI#capabilities", serviceUrl + "/capabilities");
         simple(sb, "ivo://ivoa.net/std/VOSI#availability", serviceUrl + "/availability");
-        return sb.append("</vosi:capabilities>\n").toString();
+        return SecurityMethods.withTokenInterfaces(sb.append("</vosi:capabilities>\n").toString());
     }
 
     private static void param(StringBuilder sb, String name, String description, String unit, String ucd,

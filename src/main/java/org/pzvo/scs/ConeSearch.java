@@ -36,14 +36,18 @@ public final class ConeSearch {
         this.tap = Objects.requireNonNull(tap);
     }
 
-    /** The tables served: public, with a main position; by qualified name. */
-    public List<TableMeta> tables() {
-        return tap.metadata().tables().stream().filter(t -> t.isPublic() && t.position().isPresent()).toList();
+    /**
+     * The tables served to a member of {@code groups}: those it may see (issue 9) with a main
+     * position; by qualified name.
+     */
+    public List<TableMeta> tables(Set<String> groups) {
+        return tap.metadata().tables().stream().filter(t -> TapService.visible(t, groups) && t.position().isPresent())
+                .toList();
     }
 
-    /** The served table of this qualified name (exact, else ignoring case). */
-    public Optional<TableMeta> table(String qualifiedName) {
-        List<TableMeta> served = tables();
+    /** The table of this qualified name (exact, else ignoring case) served to a member of {@code groups}. */
+    public Optional<TableMeta> table(String qualifiedName, Set<String> groups) {
+        List<TableMeta> served = tables(groups);
         return served.stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst()
                 .or(() -> served.stream().filter(t -> t.qualifiedName().equalsIgnoreCase(qualifiedName)).findFirst());
     }
@@ -57,11 +61,12 @@ public final class ConeSearch {
     }
 
     /** Runs one cone on {@code table} and streams the VOTable to {@code target}. */
-    public void search(TableMeta table, ConeRequest cone, ResultTarget target) throws DaliException, IOException {
+    public void search(TableMeta table, ConeRequest cone, Set<String> groups, ResultTarget target)
+            throws DaliException, IOException {
         PositionMeta pos = table.position().orElseThrow();
         String id = idColumn(table);
         TapQuery query = new TapQuery(adql(table, cone), cone.format(), cone.maxrec(), null);
-        tap.runProtocolQuery(query, fields -> scsUcds(fields, id, pos), target);
+        tap.runProtocolQuery(query, groups, fields -> scsUcds(fields, id, pos), target);
     }
 
     /** The ADQL text of a cone (package-private for tests). */

@@ -195,12 +195,14 @@ public final class PzvoServer implements AutoCloseable {
         context.addServlet(productsServlet, ProductsServlet.PATH);
         context.addServlet(productsServlet, ProductsServlet.PATH + "/*");
         ProductGate gate = products::maySee;
-        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl(), gate), "/datalink/links");
+        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl(), metadata, gate),
+                "/datalink/links");
         add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.CAPABILITIES, pools.sync(),
                 config.http().baseUrl()), "/datalink/capabilities");
         add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.AVAILABILITY, pools.sync(),
                 config.http().baseUrl()), "/datalink/availability");
-        add(context, new FilesServlet(pools.sync(), config.storage().dataDir(), gate), FilesServlet.PATH + "/*");
+        add(context, new FilesServlet(pools.sync(), config.storage().dataDir(), metadata, gate),
+                FilesServlet.PATH + "/*");
 
         if (Files.isDirectory(webappDir)) {
             context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.pzvo.auth.AccessKeys;
+import org.pzvo.auth.Identity;
+import org.pzvo.auth.SecurityMethods;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -79,7 +82,8 @@ public final class SiaServlet extends HttpServlet {
                     "Unsupported RESPONSEFORMAT=" + formatName.get() + "; supported: " + OutputFormat.acceptedNames()));
         }
         long maxrec = Math.min(params.nonNegativeLong("MAXREC", tap.limits().defaultMaxrec()), tap.limits().hardMaxrec());
-        tap.runProtocolQuery(new TapQuery(adql, format, maxrec, null), UnaryOperator.identity(), f -> {
+        tap.runProtocolQuery(new TapQuery(adql, format, maxrec, null), AccessKeys.of(Identity.of(req)),
+                UnaryOperator.identity(), f -> {
             resp.setStatus(200);
             resp.setContentType(f.contentType());
             return resp.getOutputStream();
@@ -104,7 +108,7 @@ public final class SiaServlet extends HttpServlet {
                     .append("<accessURL use=\"full\">").append(Xml.text(base + c[1]))
                     .append("</accessURL></interface></capability>\n");
         }
-        return sb.append("</vosi:capabilities>\n").toString();
+        return SecurityMethods.withTokenInterfaces(sb.append("</vosi:capabilities>\n").toString());
     }
 
     private static void sendXml(HttpServletResponse resp, String body) throws IOException {

@@ -149,15 +149,31 @@ final class SqlRenderer implements AstVisitor<String> {
             return table + " AS " + q(n.correlation());
         }
         // Rows the user may not see never leave this subquery (issue 9: restricted tables are
-        // invisible in TAP_SCHEMA too); the values are literals written by the dialect.
+        // invisible in TAP_SCHEMA and ObsCore too); values are literals written by the dialect.
         StringBuilder where = new StringBuilder();
         for (RowFilter f : t.rowFilters()) {
             where.append(where.length() == 0 ? " WHERE " : " AND ").append('(').append(q(f.column()))
-                    .append(" IS NULL OR ").append(q(f.column())).append(" NOT IN (")
-                    .append(f.hiddenValues().stream().sorted().map(dialect::stringLiteral)
-                            .collect(Collectors.joining(", "))).append("))");
+                    .append(" IS NULL OR ").append(q(f.column())).append(" NOT IN (").append(hidden(f)).append("))");
         }
         return "(SELECT * FROM " + table + where + ") AS " + q(n.correlation());
+    }
+
+    /** The list or subquery of the values whose rows {@code f} hides. */
+    private String hidden(RowFilter f) {
+        if (f instanceof RowFilter.HiddenValues v) {
+            return literals(v.hiddenValues());
+        }
+        RowFilter.HiddenByLookup l = (RowFilter.HiddenByLookup) f;
+        String restricted = q(l.groupColumn()) + " IS NOT NULL" + (l.visibleGroups().isEmpty() ? ""
+                : " AND " + q(l.groupColumn()) + " NOT IN (" + literals(l.visibleGroups()) + ")");
+        String derived = l.hiddenTables().isEmpty() ? ""
+                : " OR " + q(l.tableColumn()) + " IN (" + literals(l.hiddenTables()) + ")";
+        return "SELECT " + q(l.keyColumn()) + " FROM " + q(l.lookupSchema()) + "." + q(l.lookupTable()) + " WHERE "
+                + q(l.keyColumn()) + " IS NOT NULL AND ((" + restricted + ")" + derived + ")";
+    }
+
+    private String literals(java.util.Set<String> values) {
+        return values.stream().sorted().map(dialect::stringLiteral).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pzvo.adql.feature.LanguageFeature;
+import org.pzvo.auth.SecurityMethods;
 import org.pzvo.dali.OutputFormat;
 
 /**
@@ -16,9 +17,6 @@ public final class Capabilities {
     /** Limits advertised in the TableAccess capability (TAPRegExt 1.0 §2.4–2.6). */
     public record Limits(long defaultMaxrec, long hardMaxrec, int asyncDefaultSeconds, int asyncHardSeconds,
                          int retentionDefaultSeconds, int retentionHardSeconds, long uploadMaxRows) {}
-
-    /** The IVOA security method of bearer tokens (SSO 2.0). */
-    public static final String TOKEN_METHOD = "ivo://ivoa.net/sso#token";
 
     private final List<LanguageFeature> features;
     private final Limits limits;
@@ -45,12 +43,14 @@ public final class Capabilities {
         simple(sb, "ivo://ivoa.net/std/VOSI#availability", tapBaseUrl + "/availability");
         simple(sb, "ivo://ivoa.net/std/VOSI#tables-1.1", tapBaseUrl + "/tables");
         simple(sb, "ivo://ivoa.net/std/DALI#examples", tapBaseUrl + "/examples");
-        return sb.append("</vosi:capabilities>\n").toString();
+        // Each interface anonymous and with bearer tokens (issue 9).
+        return SecurityMethods.withTokenInterfaces(sb.append("</vosi:capabilities>\n").toString());
     }
 
     private void tableAccess(StringBuilder sb, String base) {
         sb.append("<capability standardID=\"ivo://ivoa.net/std/TAP\" xsi:type=\"tr:TableAccess\">\n");
-        interfaces(sb, " role=\"std\" version=\"1.1\"", "base", base);
+        sb.append("<interface xsi:type=\"vs:ParamHTTP\" role=\"std\" version=\"1.1\">")
+                .append("<accessURL use=\"base\">").append(Xml.text(base)).append("</accessURL></interface>\n");
         for (String dm : dataModels) {
             sb.append("<dataModel ivo-id=\"").append(Xml.text(dm)).append("\">")
                     .append(Xml.text(dataModelName(dm))).append("</dataModel>\n");
@@ -111,21 +111,9 @@ public final class Capabilities {
     }
 
     private static void simple(StringBuilder sb, String standardId, String url) {
-        sb.append("<capability standardID=\"").append(standardId).append("\">");
-        interfaces(sb, "", "full", url);
-        sb.append("</capability>\n");
+        sb.append("<capability standardID=\"").append(standardId).append("\">")
+                .append("<interface xsi:type=\"vs:ParamHTTP\"><accessURL use=\"full\">").append(Xml.text(url))
+                .append("</accessURL></interface></capability>\n");
     }
 
-    /**
-     * The two interfaces of every endpoint (VOResource 1.1 §3.2.3 securityMethod; SSO 2.0 §4):
-     * one without securityMethod, for anonymous access to public data, and the same URL with
-     * {@value #TOKEN_METHOD}, where an {@code Authorization: Bearer} token also gives access to
-     * the tables of the token's groups.
-     */
-    private static void interfaces(StringBuilder sb, String attributes, String use, String url) {
-        String open = "<interface xsi:type=\"vs:ParamHTTP\"" + attributes + "><accessURL use=\"" + use + "\">"
-                + Xml.text(url) + "</accessURL>";
-        sb.append(open).append("</interface>\n")
-                .append(open).append("<securityMethod standardID=\"").append(TOKEN_METHOD).append("\"/></interface>\n");
-    }
 }

@@ -27,6 +27,8 @@ import org.pzvo.db.TableMeta;
  * those of the user's groups), plus the tables uploaded with the request. Immutable.
  */
 public final class MetadataCatalog implements Catalog {
+    /** The ObsCore table, whose rows are filtered by product visibility. */
+    static final String OBSCORE = "ivoa.obscore";
     private final List<TableInfo> tables;
     private final List<FunctionInfo> functions;
 
@@ -57,7 +59,9 @@ public final class MetadataCatalog implements Catalog {
         for (TableMeta t : visibleMeta) {
             TableInfo info = tableInfo(t);
             List<RowFilter> f = new ArrayList<>(t.schema().equalsIgnoreCase(SchemaInstaller.TAP_SCHEMA)
-                    ? filters.getOrDefault(t.name().toLowerCase(Locale.ROOT), List.of()) : List.of());
+                    ? filters.getOrDefault(t.name().toLowerCase(Locale.ROOT), List.of())
+                    : t.qualifiedName().equals(OBSCORE) ? List.of(obscoreFilter(metadata, visibleMeta, groups))
+                    : List.of());
             for (RowAccess access : rowAccess) {
                 if (access.table().equalsIgnoreCase(t.qualifiedName())) {
                     Set<String> hidden = new HashSet<>();
@@ -67,13 +71,26 @@ public final class MetadataCatalog implements Catalog {
                         }
                     });
                     if (!hidden.isEmpty()) {
-                        f.add(new RowFilter(access.column(), hidden));
+                        f.add(new RowFilter.HiddenValues(access.column(), hidden));
                     }
                 }
             }
             visible.add(f.isEmpty() ? info : info.withRowFilters(f));
         }
         return new MetadataCatalog(visible, functions);
+    }
+
+    /**
+     * ivoa.obscore rows of products a member of {@code groups} may not see (ObsCore 1.1 rows are
+     * one per product, keyed by obs_publisher_did): restricted to another group in the product
+     * registry, or derived from a hidden table (issue 9, {@link org.pzvo.obscore.ProductAccess}).
+     */
+    private static RowFilter obscoreFilter(Metadata metadata, List<TableMeta> visible, Set<String> groups) {
+        Set<String> hidden = new HashSet<>();
+        metadata.tables().forEach(t -> hidden.add(t.qualifiedName()));
+        visible.forEach(t -> hidden.remove(t.qualifiedName()));
+        return new RowFilter.HiddenByLookup("obs_publisher_did", "files", "product", "publisher_did", "access_group",
+                groups, "table_name", hidden);
     }
 
     /** Row filters of the TAP_SCHEMA tables (TAP 1.1 §4), by lower-case table name; empty when all is visible. */
@@ -102,14 +119,14 @@ public final class MetadataCatalog implements Catalog {
             }
         }
         Map<String, List<RowFilter>> filters = new HashMap<>();
-        filters.put("tables", List.of(new RowFilter("table_name", hiddenTables)));
-        filters.put("columns", List.of(new RowFilter("table_name", hiddenTables)));
+        filters.put("tables", List.of(new RowFilter.HiddenValues("table_name", hiddenTables)));
+        filters.put("columns", List.of(new RowFilter.HiddenValues("table_name", hiddenTables)));
         if (!hiddenKeys.isEmpty()) {
-            filters.put("keys", List.of(new RowFilter("key_id", hiddenKeys)));
-            filters.put("key_columns", List.of(new RowFilter("key_id", hiddenKeys)));
+            filters.put("keys", List.of(new RowFilter.HiddenValues("key_id", hiddenKeys)));
+            filters.put("key_columns", List.of(new RowFilter.HiddenValues("key_id", hiddenKeys)));
         }
         if (!hiddenSchemas.isEmpty()) {
-            filters.put("schemas", List.of(new RowFilter("schema_name", hiddenSchemas)));
+            filters.put("schemas", List.of(new RowFilter.HiddenValues("schema_name", hiddenSchemas)));
         }
         return filters;
     }

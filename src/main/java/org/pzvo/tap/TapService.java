@@ -178,14 +178,16 @@ public final class TapService {
 
     /**
      * Runs a query that another protocol built from its own parameters (SCS, SIA, cutouts) on the
-     * sync connections, against the public tables: the same translation, index rewrite and
-     * streaming as /tap/sync.
+     * sync connections, against the tables a member of {@code groups} sees (ivoa.obscore rows of
+     * products hidden from it filtered out): the same translation, index rewrite and streaming as
+     * /tap/sync.
      *
      * @param fieldEdit adjusts the output FIELD metadata (e.g. SCS 1.03 UCDs); identity otherwise
      */
-    public QueryRunner.Outcome runProtocolQuery(TapQuery query, UnaryOperator<List<FieldMeta>> fieldEdit,
-                                                ResultTarget target) throws DaliException, IOException {
-        return syncRunner.run(query, view.publicCatalog, fieldEdit, target, st -> { }, rows -> { });
+    public QueryRunner.Outcome runProtocolQuery(TapQuery query, Set<String> groups,
+                                                UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target)
+            throws DaliException, IOException {
+        return syncRunner.run(query, catalogFor(groups), fieldEdit, target, st -> { }, rows -> { });
     }
 
     /** The connections of synchronous work (also used by SCS, SIA and DataLink services). */

@@ -132,6 +132,41 @@ class AccessControlTest {
         }
     }
 
+    /** The demo's product derived from the restricted table: its MOC. */
+    private static final String MOC_PATH = "catalogs/spec.specz_private.moc.fits";
+    private static final String MOC_DID = "ivo://pzvo.example/pzvo?" + MOC_PATH;
+
+    @Test
+    void productsOfTheRestrictedTableAreUnknownOutsideTheGroup() throws Exception {
+        String did = java.net.URLEncoder.encode(MOC_DID, StandardCharsets.UTF_8);
+        for (String token : new String[] {null, alice}) {
+            assertEquals(404, server.get("/files/" + MOC_PATH, token).statusCode());
+            assertEquals(404, server.get("/datalink/preview?ID=" + did, token).statusCode());
+            assertEquals(404, server.get("/datalink/cutout?ID=" + did + "&CIRCLE=53+-28+1", token).statusCode());
+            String links = TestServer.text(server.get("/datalink/links?ID=" + did, token));
+            assertTrue(links.contains("NotFoundFault"), links);
+            assertFalse(links.contains("/files/" + MOC_PATH));
+            HttpResponse<byte[]> obscore = server.sync("SELECT obs_publisher_did FROM ivoa.obscore", token);
+            assertEquals(200, obscore.statusCode(), TestServer.text(obscore));
+            assertFalse(TestServer.text(obscore).contains("specz_private"));
+            assertTrue(TestServer.firstColumn(obscore).size() > 5, "public products stay visible");
+            assertFalse(TestServer.text(server.get("/sia/query?MAXREC=10000", token)).contains("specz_private"));
+            assertEquals(404, server.get("/scs/" + PRIVATE + "?RA=53&DEC=-28&SR=1", token).statusCode());
+            assertFalse(TestServer.text(server.get("/scs/nothing?RA=53&DEC=-28&SR=1", token)).contains("specz_private"));
+        }
+        assertEquals(200, server.get("/files/" + MOC_PATH, pzteam).statusCode());
+        assertEquals(200, server.get("/datalink/preview?ID=" + did, pzteam).statusCode());
+        assertEquals(200, server.get("/datalink/cutout?ID=" + did + "&CIRCLE=53+-28+1", pzteam).statusCode());
+        assertTrue(TestServer.text(server.get("/datalink/links?ID=" + did, pzteam)).contains("/files/" + MOC_PATH));
+        HttpResponse<byte[]> obscore = server.sync("SELECT obs_publisher_did, data_rights FROM ivoa.obscore"
+                + " WHERE obs_publisher_did LIKE '%specz_private%'", pzteam);
+        assertTrue(TestServer.text(obscore).contains(MOC_DID + "\tsecure"), TestServer.text(obscore));
+        assertTrue(TestServer.text(server.get("/sia/query?MAXREC=10000", pzteam)).contains("specz_private"));
+        assertEquals(200, server.get("/scs/" + PRIVATE + "?RA=53&DEC=-28&SR=1", pzteam).statusCode());
+        HttpResponse<byte[]> pub = server.get("/files/catalogs/spec.specz.moc.fits", null);
+        assertEquals(200, pub.statusCode(), "the public table's MOC is public");
+    }
+
     @Test
     void capabilitiesAdvertiseAnonymousAndTokenInterfaces() throws Exception {
         String caps = TestServer.text(server.get("/tap/capabilities", null));

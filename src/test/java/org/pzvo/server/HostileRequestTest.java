@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The hostile-request suite of issue 9: well over a hundred distinct malformed, oversized,
- * injecting, traversing or unauthorised requests against every endpoint. Each must get a 4xx
- * answer in the protocol's error format (a DALI error VOTable), never a 5xx, and no response may
+ * injecting, traversing or unauthorised requests against every endpoint. Each must get an
+ * answer in the protocol's error format — a 4xx DALI error VOTable; for SCS 1.03 a VOTable with an
+ * INFO named Error (HTTP 200 by that standard); for /files a 4xx — never a 5xx, and no response may
  * carry a stack trace, an exception class or a server path.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -167,6 +168,48 @@ class HostileRequestTest {
         gets.put("async: bad AFTER", "/tap/async?AFTER=yesterday");
         gets.put("async: bad WAIT", jobPath + "?WAIT=forever");
         gets.put("async: deep path", jobPath + "/a/b/c/d");
+        // Files (issue 7 endpoints)
+        gets.put("files: unknown", "/files/maps/nope.fits");
+        gets.put("files: traversal", "/files/..%2F..%2Fpzvo.mv.db");
+        gets.put("files: double-encoded traversal", "/files/%252e%252e/%252e%252e/etc/passwd");
+        gets.put("files: backslash traversal", "/files/..%5C..%5Ctokens");
+        gets.put("files: tokens file", "/files/../tokens");
+        gets.put("files: absolute", "/files/%2Fetc%2Fpasswd");
+        gets.put("files: NUL", "/files/maps/a%00.fits");
+        gets.put("files: restricted product", "/files/catalogs/spec.specz_private.moc.fits");
+        gets.put("files: bare", "/files/");
+        // DataLink
+        gets.put("datalink: no ID", "/datalink/links");
+        gets.put("datalink: bad RESPONSEFORMAT", "/datalink/links?ID=x&RESPONSEFORMAT=text/html");
+        gets.put("preview: no ID", "/datalink/preview");
+        gets.put("preview: unknown ID", "/datalink/preview?ID=" + enc("ivo://pzvo.example/pzvo?maps/nope.fits"));
+        gets.put("preview: traversal ID", "/datalink/preview?ID=" + enc("ivo://pzvo.example/pzvo?../../etc/passwd"));
+        gets.put("preview: restricted ID", "/datalink/preview?ID="
+                + enc("ivo://pzvo.example/pzvo?catalogs/spec.specz_private.moc.fits"));
+        gets.put("cutout: no shape", "/datalink/cutout?ID=" + enc("ivo://pzvo.example/pzvo?catalogs/spec.specz.moc.fits"));
+        gets.put("cutout: bad CIRCLE", "/datalink/cutout?ID=" + enc("ivo://pzvo.example/pzvo?catalogs/spec.specz.moc.fits")
+                + "&CIRCLE=" + enc("a b c"));
+        gets.put("cutout: CIRCLE and POLYGON", "/datalink/cutout?ID=x&CIRCLE=1+2+3&POLYGON=1+2+3+4+5+6");
+        gets.put("cutout: huge radius", "/datalink/cutout?ID=" + enc("ivo://pzvo.example/pzvo?catalogs/spec.specz.moc.fits")
+                + "&CIRCLE=" + enc("10 10 1000"));
+        // SIA
+        gets.put("sia: bad POS", "/sia/query?POS=" + enc("CIRCLE x y z"));
+        gets.put("sia: bad shape", "/sia/query?POS=" + enc("TRIANGLE 1 2 3"));
+        gets.put("sia: bad BAND", "/sia/query?BAND=" + enc("red blue"));
+        gets.put("sia: bad TIME", "/sia/query?TIME=yesterday");
+        gets.put("sia: bad MAXREC", "/sia/query?MAXREC=-4");
+        gets.put("sia: bad RESPONSEFORMAT", "/sia/query?RESPONSEFORMAT=evil");
+        gets.put("sia: unknown resource", "/sia/nope");
+        // SCS
+        gets.put("scs: unknown table", "/scs/pz.nope?RA=1&DEC=2&SR=0.1");
+        gets.put("scs: restricted table", "/scs/spec.specz_private?RA=1&DEC=2&SR=0.1");
+        gets.put("scs: no RA", "/scs/lsst.object?DEC=2&SR=0.1");
+        gets.put("scs: DEC beyond 90", "/scs/lsst.object?RA=1&DEC=95&SR=0.1");
+        gets.put("scs: SR too large", "/scs/lsst.object?RA=1&DEC=2&SR=500");
+        gets.put("scs: RA not a number", "/scs/lsst.object?RA=" + enc("1; DROP TABLE x")+ "&DEC=2&SR=0.1");
+        gets.put("scs: bad VERB", "/scs/lsst.object?RA=1&DEC=2&SR=0.1&VERB=9");
+        gets.put("scs: SQL in table", "/scs/" + enc("lsst.object;DROP") + "?RA=1&DEC=2&SR=0.1");
+        gets.put("scs: information_schema", "/scs/information_schema.tables?RA=1&DEC=2&SR=0.1");
         // Other paths
         gets.put("unknown endpoint", "/nope");
         gets.put("unknown TAP resource", "/tap/nope");
@@ -285,10 +328,18 @@ class HostileRequestTest {
             }
             String what = h.name() + " -> " + status + " " + contentType + ": "
                     + body.substring(0, Math.min(300, body.length()));
-            if (status < 400 || status >= 500) {
+            String path = h.raw() != null ? "" : h.request().uri().getPath();
+            boolean dali = contentType.startsWith("application/x-votable+xml")
+                    && body.contains("<INFO name=\"QUERY_STATUS\" value=\"ERROR\">");
+            if (path.startsWith("/scs/") && status == 200) {
+                // SCS 1.03 §3.3: an error is a VOTable with an INFO named Error, with HTTP 200.
+                if (!body.contains("<INFO name=\"Error\"")) {
+                    failures.add("not an SCS error: " + what);
+                }
+            } else if (status < 400 || status >= 500) {
                 failures.add("not 4xx: " + what);
-            } else if (!contentType.startsWith("application/x-votable+xml")
-                    || !body.contains("<INFO name=\"QUERY_STATUS\" value=\"ERROR\">")) {
+            } else if (!dali && !path.startsWith("/files/")) {
+                // /files is plain HTTP file serving: its errors are short text/plain messages.
                 failures.add("not a DALI error: " + what);
             }
             var leak = LEAK.matcher(body);
@@ -297,6 +348,11 @@ class HostileRequestTest {
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " of " + requests.size() + ":\n" + String.join("\n", failures));
+        // A quote in an SIA parameter stays a literal: an answer without rows, not an injection.
+        HttpResponse<byte[]> sia = server.get("/sia/query?COLLECTION=" + enc("x' OR '1'='1") + "&RESPONSEFORMAT=tsv",
+                null);
+        assertEquals(200, sia.statusCode(), TestServer.text(sia));
+        assertEquals(1, TestServer.text(sia).lines().count(), "header only: " + TestServer.text(sia));
         // And the service still answers.
         HttpResponse<byte[]> r = server.sync("SELECT COUNT(*) AS n FROM pz.run", null);
         assertEquals(200, r.statusCode());
