@@ -145,6 +145,14 @@ public final class Products {
         }
     }
 
+    /** Whether any product is registered. */
+    public static boolean any(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 1 FROM " + TABLE + " FETCH FIRST 1 ROWS ONLY")) {
+            return rs.next();
+        }
+    }
+
     /** Empties the registry (the files stay): used before the demo data set is written again. */
     public static void deleteAll(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {

@@ -143,14 +143,23 @@ final class Launch {
                 DemoSummary summary = DemoData.generate(c, engine, metadata, new DemoSpec(demoRows, DEMO_SEED),
                         ProgressListener.printingTo(new PrintWriter(System.err, true)));
                 report(summary);
-                long start = System.nanoTime();
-                List<Product> products = DemoProducts.write(c, metadata, productSite(cfg));
-                System.err.printf("pzvo: demo files: %d products under %s in %.1f s%n", products.size(),
-                        cfg.storage().dataDir().resolve(Products.DIRECTORY), (System.nanoTime() - start) / 1e9);
+                writeDemoProducts(cfg, c, metadata);
             } else {
                 SchemaInstaller.install(c, engine, metadata);
                 Products.createTable(c);
+                if (demoRows > 0 && !Products.any(c)) {
+                    // A demo data directory made before file products existed: add them once.
+                    writeDemoProducts(cfg, c, metadata);
+                }
             }
         }
+    }
+
+    private static void writeDemoProducts(ServerConfig cfg, Connection c, Metadata metadata)
+            throws SQLException, IOException {
+        long start = System.nanoTime();
+        List<Product> products = DemoProducts.write(c, metadata, productSite(cfg));
+        System.err.printf("pzvo: demo files: %d products under %s in %.1f s%n", products.size(),
+                cfg.storage().dataDir().resolve(Products.DIRECTORY), (System.nanoTime() - start) / 1e9);
     }
 }
