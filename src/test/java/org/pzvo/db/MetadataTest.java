@@ -64,7 +64,7 @@ class MetadataTest {
                 String where = t.qualifiedName() + "." + c.name();
                 assertTrue(c.description().length() > 10, where);
                 assertTrue(c.ucd() != null && ucdWord.matcher(c.ucd()).matches(), where + " ucd " + c.ucd());
-                assertTrue(c.unit() == null || Set.of("deg", "nJy", "mag", "arcsec", "deg**2", "kbyte", "d", "s", "m").contains(c.unit()),
+                assertTrue(c.unit() == null || Set.of("deg", "nJy", "mag", "arcsec", "deg**2", "kbyte", "byte", "d", "s", "m").contains(c.unit()),
                         where + " unit " + c.unit());
             }
         }
