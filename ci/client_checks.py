@@ -1,14 +1,18 @@
 #!/usr/bin/python3
 """Client-level checks of a running pzvo server, with the clients astronomers use.
 
-Usage: ci/client_checks.py BASE_URL REPORT_DIR
+Usage: ci/client_checks.py BASE_URL REPORT_DIR [DEMO_TOKENS_FILE]
 
 - every RESPONSEFORMAT: right Content-Type, read back by STILTS (or json/csv) with the same rows
   and column metadata;
 - stilts votlint on each VOTable serialization;
 - stilts tapquery (TOPCAT's TAP client) and pyvo sync queries, MAXREC overflow;
 - bad requests answered with a DALI error VOTable and a 4xx status, never a 500;
-- pyvo DataLink (DatalinkResults) on ivoa.obscore results.
+- pyvo DataLink (DatalinkResults) on ivoa.obscore results;
+- with the demo tokens: a user product (issue 11) uploaded, annotated and published through
+  /products, queried with pyvo as its owner (bearer token), unknown to anonymous pyvo, and
+  stilts taplint metadata stages (TMV TME TMS TMC) run as its owner through a loopback proxy that
+  adds the token (taplint has no token option); the product is deleted at the end.
 Prints 'client checks: N passed, M failed' and exits non-zero on any failure.
 """
 import csv
@@ -22,6 +26,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 
 BASE, REPORT = sys.argv[1].rstrip("/"), sys.argv[2]
+TOKENS = sys.argv[3] if len(sys.argv) > 3 else None
 TAP = BASE + "/tap"
 results = []
 
@@ -205,6 +210,119 @@ def pyvo_datalink():
     assert bad[0].error_message.startswith("NotFoundFault:"), bad[0].error_message
 
 
+def demo_token(user):
+    with open(TOKENS) as f:
+        return dict(line.split() for line in f if line.strip())[user]
+
+
+def products_api(method, path, token, body=None, content_type=None):
+    req = urllib.request.Request(BASE + path, data=body, method=method)
+    req.add_header("Authorization", "Bearer " + token)
+    if content_type:
+        req.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(req, timeout=120) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+PRODUCT = "user_alice.ci_specz"
+
+
+def user_product_publish():
+    """Upload a spec-z CSV as alice, annotate z, publish: a queryable table user_alice.ci_specz."""
+    token = demo_token("alice")
+    rows = "\n".join(f"{i},{53.0 + i * 0.01:.5f},{-28.1 + i * 0.005:.5f},{0.1 + i * 0.02:.3f}" for i in range(50))
+    csv_bytes = ("spec_id,ra,dec,zspec\n" + rows + "\n").encode()
+    boundary = "pzvo-ci"
+    body = b"".join([
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nci_specz\r\n".encode(),
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nspec-z catalog\r\n".encode(),
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ci_specz.csv\"\r\n"
+        "Content-Type: text/csv\r\n\r\n".encode(), csv_bytes, f"\r\n--{boundary}--\r\n".encode()])
+    status, out = products_api("POST", "/products", token, body, "multipart/form-data; boundary=" + boundary)
+    assert status == 201, (status, out[:300])
+    patch = json.dumps({"columns": {"zspec": {"alias": "z", "description": "Spectroscopic redshift"}}}).encode()
+    status, out = products_api("PATCH", "/products/" + PRODUCT, token, patch, "application/json")
+    assert status == 200, (status, out[:300])
+    status, out = products_api("POST", "/products/" + PRODUCT + "/publish", token)
+    assert status == 200 and json.loads(out)["status"] == "published", (status, out[:300])
+
+
+def user_product_pyvo():
+    """pyvo with the owner's bearer token reads the product; anonymous pyvo does not know it."""
+    import pyvo
+    import requests
+    session = requests.Session()
+    session.headers["Authorization"] = "Bearer " + demo_token("alice")
+    owner = pyvo.dal.TAPService(TAP, session=session)
+    result = owner.search(f"SELECT COUNT(*) AS n, MAX(zspec) AS zmax FROM {PRODUCT} "
+                          "WHERE CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 53.25, -27.975, 1)) = 1")
+    assert int(result["n"][0]) == 50, result["n"][0]
+    assert [c for c in owner.tables[PRODUCT].columns if c.name == "zspec"][0].ucd == "src.redshift"
+    try:
+        pyvo.dal.TAPService(TAP).search(f"SELECT COUNT(*) FROM {PRODUCT}")
+    except pyvo.dal.DALQueryError as e:
+        assert "unknown schema" in str(e), str(e)
+        return
+    raise AssertionError("anonymous pyvo could read a private user product")
+
+
+def user_product_taplint():
+    """taplint metadata stages as the product's owner, through a proxy adding the bearer token."""
+    import http.server
+    import threading
+    token = demo_token("alice")
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def forward(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            req = urllib.request.Request(BASE + self.path, data=body, method=self.command)
+            for k, v in self.headers.items():
+                if k.lower() not in ("host", "authorization", "connection", "content-length"):
+                    req.add_header(k, v)
+            req.add_header("Authorization", "Bearer " + token)
+            try:
+                r = urllib.request.urlopen(req, timeout=120)
+            except urllib.error.HTTPError as e:
+                r = e
+            data = r.read()
+            self.send_response(r.status if hasattr(r, "status") else r.code)
+            for k, v in r.headers.items():
+                if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                    self.send_header(k, v)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        do_GET = do_POST = forward
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        proxy = f"http://127.0.0.1:{server.server_address[1]}/tap"
+        out = stilts("taplint", f"tapurl={proxy}", f"syncurl={proxy}/sync", f"tablesurl={proxy}/tables",
+                     "stages=TMV TME TMS TMC", "report=EWF", "maxrepeat=20")
+        save("taplint-user-products.txt", out.encode())
+        assert "Totals" in out, out[-500:]
+        errors = [l for l in out.splitlines() if l.startswith("E-")]
+        assert not errors, errors[:10]
+        # What taplint read through the proxy holds the product (TMV/TMC read this document).
+        with urllib.request.urlopen(proxy + "/tables", timeout=60) as r:
+            assert f"<name>{PRODUCT}</name>" in r.read().decode(), "the product is missing from /tap/tables"
+    finally:
+        server.shutdown()
+
+
+def user_product_delete():
+    status, out = products_api("DELETE", "/products/" + PRODUCT, demo_token("alice"))
+    assert status == 204, (status, out[:300])
+
+
 BAD = [
     ({"LANG": "SQL", "QUERY": "SELECT 1"}, "LANG"),
     ({"LANG": "ADQL", "QUERY": "SELECT TOP 1 * FROM lsst.object", "MAXREC": "-3"}, "MAXREC"),
@@ -235,6 +353,11 @@ check("pyvo sync query and tables", pyvo_sync)
 check("pyvo run_async", pyvo_async)
 check("pyvo error message with position", pyvo_error)
 check("pyvo DataLink on ObsCore results", pyvo_datalink)
+if TOKENS:
+    check("user product published through /products", user_product_publish)
+    check("pyvo on a user product (owner token, anonymous refused)", user_product_pyvo)
+    check("taplint metadata stages with a user product (owner)", user_product_taplint)
+    check("user product deleted", user_product_delete)
 for params, needle in BAD:
     check(f"bad request {params}", bad_request(params, needle))
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
@@ -69,7 +70,7 @@ public final class CutoutServlet extends HttpServlet {
         try {
             DaliParams params = DaliParams.of(req);
             PosShape shape = shape(params);
-            Set<String> groups = Identity.of(req).groups();
+            Set<String> groups = AccessKeys.of(Identity.of(req));
             Product product = products.product(params, tap.metadata(), groups);
             if (product.mapId() != null) {
                 mapCutout(product, shape, resp);

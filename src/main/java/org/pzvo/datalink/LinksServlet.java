@@ -18,7 +18,9 @@ import javax.sql.DataSource;
 import org.pzvo.dali.BaseUrl;
 import org.pzvo.dali.DaliException;
 import org.pzvo.obscore.ProductAccess;
+import org.pzvo.obscore.ProductGate;
 import org.pzvo.db.Metadata;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
@@ -39,6 +41,7 @@ public final class LinksServlet extends HttpServlet {
     private final transient DataSource dataSource;
     private final transient ProductLinks products;
     private final transient Metadata metadata;
+    private final transient ProductGate gate;
     private final String configuredBaseUrl;
 
     /**
@@ -47,10 +50,17 @@ public final class LinksServlet extends HttpServlet {
      * @param metadata          the published tables, for products derived from restricted ones
      */
     public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl, Metadata metadata) {
+        this(dataSource, authority, configuredBaseUrl, metadata, ProductGate.OPEN);
+    }
+
+    /** @param gate hides user products not shared with the requesting identity (issue 11), like unknown ones */
+    public LinksServlet(DataSource dataSource, String authority, String configuredBaseUrl, Metadata metadata,
+                        ProductGate gate) {
         this.dataSource = dataSource;
         this.metadata = metadata;
         this.products = new ProductLinks(authority);
         this.configuredBaseUrl = configuredBaseUrl;
+        this.gate = gate;
     }
 
     @Override
@@ -81,10 +91,11 @@ public final class LinksServlet extends HttpServlet {
             List<Link> links = new ArrayList<>();
             List<ServiceDescriptor> services = new ArrayList<>();
             try (Connection c = dataSource.getConnection()) {
-                Set<String> groups = Identity.of(req).groups();
+                Identity who = Identity.of(req);
+                Set<String> groups = AccessKeys.of(who);
                 for (String id : ids) {
-                    products.add(c, id.strip(), base, p -> ProductAccess.visible(p, metadata, groups), links,
-                            services);
+                    products.add(c, id.strip(), base, p -> ProductAccess.visible(p, metadata, groups)
+                            && gate.maySee(who, p), links, services);
                 }
             } catch (SQLException e) {
                 throw new DaliException(503, "The product registry cannot be read now; retry later", e);

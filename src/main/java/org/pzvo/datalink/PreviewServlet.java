@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
@@ -50,7 +51,7 @@ public final class PreviewServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
-            Product product = products.product(DaliParams.of(req), tap.metadata(), Identity.of(req).groups());
+            Product product = products.product(DaliParams.of(req), tap.metadata(), AccessKeys.of(Identity.of(req)));
             Path cached = cacheDir.resolve(key(product) + ".png");
             if (!Files.isRegularFile(cached)) {
                 byte[] png = render(product);

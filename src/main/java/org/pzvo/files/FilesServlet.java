@@ -18,10 +18,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.db.Metadata;
 import org.pzvo.obscore.Product;
 import org.pzvo.obscore.ProductAccess;
+import org.pzvo.obscore.ProductGate;
 import org.pzvo.obscore.ProductIds;
 import org.pzvo.obscore.Products;
 import org.slf4j.Logger;
@@ -49,11 +51,18 @@ public final class FilesServlet extends HttpServlet {
     private final transient DataSource dataSource;
     private final transient Path dataDir;
     private final transient Metadata metadata;
+    private final transient ProductGate gate;
 
     public FilesServlet(DataSource dataSource, Path dataDir, Metadata metadata) {
+        this(dataSource, dataDir, metadata, ProductGate.OPEN);
+    }
+
+    /** @param gate hides user products not shared with the requesting identity (issue 11), like unregistered ones */
+    public FilesServlet(DataSource dataSource, Path dataDir, Metadata metadata, ProductGate gate) {
         this.metadata = metadata;
         this.dataSource = dataSource;
         this.dataDir = dataDir;
+        this.gate = gate;
     }
 
     @Override
@@ -92,7 +101,7 @@ public final class FilesServlet extends HttpServlet {
             return;
         }
         Product p = product.get();
-        if (!ProductAccess.visible(p, metadata, Identity.of(req).groups())) {
+        if (!ProductAccess.visible(p, metadata, AccessKeys.of(Identity.of(req))) || !gate.maySee(Identity.of(req), p)) {
             // Issue 9: to anybody outside its groups a restricted product does not exist.
             refuse(resp, 404, "No registered product at " + path);
             return;

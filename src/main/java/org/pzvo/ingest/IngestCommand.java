@@ -65,6 +65,16 @@ public final class IngestCommand implements Callable<Integer> {
         return BAD_INPUT;
     }
 
+    /** The {@code --config} option, or null: for subcommands added by the launcher. */
+    public Path configFile() {
+        return config;
+    }
+
+    /** The {@code --data} option, or null: for subcommands added by the launcher. */
+    public Path dataDir() {
+        return data;
+    }
+
     /** Runs one ingest with the environment's session, mapping failures to exit codes. */
     int run(CommandSpec sub, Task task) {
         PrintWriter out = sub.commandLine().getOut();

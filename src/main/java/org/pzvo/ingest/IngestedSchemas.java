@@ -92,4 +92,34 @@ public final class IngestedSchemas {
     private Path file(String schemaName) {
         return dir.resolve(schemaName + ".yaml");
     }
+
+    /**
+     * Replaces the metadata of an already loaded table (new annotations or access groups; same
+     * columns), written atomically. The caller republishes TAP_SCHEMA if descriptions changed.
+     */
+    public void replace(TableMeta table) throws IOException {
+        SchemaMeta schema = with(table);
+        commit(prepare(schema), schema.name());
+    }
+
+    /**
+     * Removes a table from its ingested schema file (the file goes when it was the last table);
+     * the table itself is the caller's to drop.
+     *
+     * @return whether the table was there
+     */
+    public boolean remove(String schemaName, String tableName) throws IOException {
+        Optional<SchemaMeta> old = schema(schemaName);
+        if (old.isEmpty() || old.get().tables().stream().noneMatch(t -> t.name().equals(tableName))) {
+            return false;
+        }
+        List<TableMeta> rest = old.get().tables().stream().filter(t -> !t.name().equals(tableName)).toList();
+        if (rest.isEmpty()) {
+            Files.delete(file(schemaName));
+            return true;
+        }
+        SchemaMeta s = old.get();
+        commit(prepare(new SchemaMeta(s.name(), s.description(), s.utype(), s.index(), rest, s.source())), s.name());
+        return true;
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
@@ -74,10 +75,10 @@ public final class ScsServlet extends HttpServlet {
             name = path.substring(0, slash);
             resource = path.substring(slash + 1);
         }
-        TableMeta table = cones.table(name, Identity.of(req).groups()).orElse(null);
+        TableMeta table = cones.table(name, AccessKeys.of(Identity.of(req))).orElse(null);
         if (table == null) {
             sendError(resp, 404, (name.isEmpty() ? "No table named in the URL" : "No cone search on '" + name + "'")
-                    + "; the cone-search services are /scs/" + cones.tables(Identity.of(req).groups()).stream().map(TableMeta::qualifiedName)
+                    + "; the cone-search services are /scs/" + cones.tables(AccessKeys.of(Identity.of(req))).stream().map(TableMeta::qualifiedName)
                     .collect(Collectors.joining(", /scs/")));
             return;
         }
@@ -105,7 +106,7 @@ public final class ScsServlet extends HttpServlet {
         try {
             ConeRequest cone = ConeRequest.parse(DaliParams.of(req), ConeSearch.MAX_SR_DEG, cones.defaultMaxrec(),
                     cones.hardMaxrec());
-            cones.search(table, cone, Identity.of(req).groups(), format -> {
+            cones.search(table, cone, AccessKeys.of(Identity.of(req)), format -> {
                 resp.setStatus(200);
                 resp.setContentType(format.contentType());
                 return resp.getOutputStream();

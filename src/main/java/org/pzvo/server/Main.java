@@ -19,6 +19,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("ingest", new IngestCommand(new ServerIngestEnvironment()));
+        // User products for operators (issue 11): pzvo ingest product FILE --owner ... --name ... --type ...
+        cli.getSubcommands().get("ingest").addSubcommand("product", new ProductCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof StartupException
                     || e instanceof org.pzvo.db.MetadataException) {

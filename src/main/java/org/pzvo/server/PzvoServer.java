@@ -28,6 +28,7 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.time.Clock;
 import org.pzvo.adql.feature.Features;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.datalink.CutoutServlet;
 import org.pzvo.datalink.PreviewServlet;
 import org.pzvo.datalink.DatalinkVosiServlet;
@@ -37,6 +38,10 @@ import org.pzvo.auth.Identity;
 import org.pzvo.auth.TokenFile;
 import org.pzvo.dali.ErrorDocument;
 import org.pzvo.db.ConnectionPools;
+import org.pzvo.obscore.ProductGate;
+import org.pzvo.products.ProductService;
+import org.pzvo.products.ProductSettings;
+import org.pzvo.products.ProductsServlet;
 import org.pzvo.files.FilesServlet;
 import org.pzvo.obscore.ObsCore;
 import org.pzvo.db.Metadata;
@@ -83,7 +88,7 @@ public final class PzvoServer implements AutoCloseable {
     }
 
     private static final java.util.Set<String> ALLOWED_METHODS = java.util.Set.of("GET", "HEAD", "POST", "DELETE",
-            "OPTIONS");
+            "OPTIONS", "PATCH");
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -188,12 +193,24 @@ public final class PzvoServer implements AutoCloseable {
         // DataLink {links} and its VOSI resources (/datalink/links, /datalink/capabilities,
         // /datalink/availability) and the registered file products (/files/...), issue 7.
         String authority = config.service().authority();
-        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl(), metadata), "/datalink/links");
+        // User products (issue 11): the publishing API /products; /files and DataLink hide the
+        // products not shared with the requesting user.
+        ProductService products = productService(config, pools, tap, uws);
+        ServletHolder productsServlet = new ServletHolder(new ProductsServlet(products, uploads,
+                config.http().baseUrl()));
+        productsServlet.getRegistration().setMultipartConfig(ProductsServlet.multipartConfig(uploads,
+                config.products().maxFileBytes()));
+        context.addServlet(productsServlet, ProductsServlet.PATH);
+        context.addServlet(productsServlet, ProductsServlet.PATH + "/*");
+        ProductGate gate = products::maySee;
+        add(context, new LinksServlet(pools.sync(), authority, config.http().baseUrl(), metadata, gate),
+                "/datalink/links");
         add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.CAPABILITIES, pools.sync(),
                 config.http().baseUrl()), "/datalink/capabilities");
         add(context, new DatalinkVosiServlet(DatalinkVosiServlet.Kind.AVAILABILITY, pools.sync(),
                 config.http().baseUrl()), "/datalink/availability");
-        add(context, new FilesServlet(pools.sync(), config.storage().dataDir(), metadata), FilesServlet.PATH + "/*");
+        add(context, new FilesServlet(pools.sync(), config.storage().dataDir(), metadata, gate),
+                FilesServlet.PATH + "/*");
 
         if (Files.isDirectory(webappDir)) {
             context.setBaseResource(ResourceFactory.of(context).newResource(webappDir));
@@ -258,8 +275,20 @@ public final class PzvoServer implements AutoCloseable {
                 Duration.ofSeconds(u.maxWaitSeconds()), config.storage().dataDir(), Duration.ofMinutes(1));
         JobStore store = new JobStore(pools.async(), pools.engine());
         store.createSchema();
-        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap, tokens::groupsOf));
+        UwsService service = new UwsService(uwsConfig, store, new AsyncQueryRunner(tap,
+                owner -> AccessKeys.of(owner, tokens.groupsOf(owner))));
         service.start();
+        return service;
+    }
+
+    private static ProductService productService(ServerConfig config, ConnectionPools pools, TapService tap,
+                                                 UwsService uws) throws java.io.IOException, java.sql.SQLException {
+        var p = config.products();
+        Path projectSchemas = config.storage().metadataDir();
+        ProductService service = ProductService.create(pools.async(), pools.engine(), Metadata.load(projectSchemas),
+                projectSchemas, config.storage().dataDir(), config.service().authority(), tap::reload, uws,
+                new ProductSettings(p.quotaRows(), p.quotaBytes(), p.maxFileBytes(), p.adminGroups()));
+        service.refresh();
         return service;
     }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * environment variables and command-line overrides, validated, then immutable.
  */
 public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, Service service, Upload upload,
-                           Auth auth) {
+                           Auth auth, UserProducts products) {
 
     public ServerConfig {
         Objects.requireNonNull(http);
@@ -21,7 +21,14 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         Objects.requireNonNull(service);
         Objects.requireNonNull(upload);
         Objects.requireNonNull(auth);
+        Objects.requireNonNull(products);
     }
+
+    /**
+     * User products (issue 11): per-user quota of rows and bytes over all of a user's products,
+     * the largest uploaded file, and the groups whose members may flag products as official.
+     */
+    public record UserProducts(long quotaRows, long quotaBytes, long maxFileBytes, java.util.Set<String> adminGroups) {}
 
     /**
      * HTTP listener. {@code baseUrl} is empty when it derives from the bound port.
@@ -102,7 +109,7 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
                 authority(src));
         String tokens = src.string("auth.tokens-file").trim();
         Auth auth = new Auth(tokens.isEmpty() ? dataDir.resolve("tokens") : home.resolve(tokens).toAbsolutePath().normalize());
-        return new ServerConfig(http, storage, db, tap, uws, service, upload(src), auth);
+        return new ServerConfig(http, storage, db, tap, uws, service, upload(src), auth, products(src));
     }
 
     private static Upload upload(ConfigSource src) {
@@ -113,6 +120,20 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         return new Upload(src.longIn("upload.max-rows", 1, Long.MAX_VALUE),
                 src.longIn("upload.max-bytes", 1024, Long.MAX_VALUE), Boolean.parseBoolean(allowPrivate),
                 src.intIn("upload.url.timeout-seconds", 1, 3600));
+    }
+
+    private static UserProducts products(ConfigSource src) {
+        String groups = src.string("products.admin-groups").strip();
+        java.util.Set<String> admins = new java.util.LinkedHashSet<>();
+        for (String g : groups.isEmpty() ? new String[0] : groups.split("[,\\s]+")) {
+            if (!g.matches("[A-Za-z0-9_.-]{1,128}")) {
+                throw src.bad("products.admin-groups", groups, "group names (letters, digits, _ . -) separated by commas");
+            }
+            admins.add(g);
+        }
+        return new UserProducts(src.longIn("products.quota.max-rows", 1, Long.MAX_VALUE),
+                src.longIn("products.quota.max-bytes", 1024, Long.MAX_VALUE),
+                src.longIn("products.max-file-bytes", 1024, Long.MAX_VALUE), admins);
     }
 
     private static CorsPolicy cors(ConfigSource src) {

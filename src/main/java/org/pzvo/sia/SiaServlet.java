@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.auth.SecurityMethods;
 import org.pzvo.dali.DaliException;
@@ -82,7 +83,7 @@ public final class SiaServlet extends HttpServlet {
                     "Unsupported RESPONSEFORMAT=" + formatName.get() + "; supported: " + OutputFormat.acceptedNames()));
         }
         long maxrec = Math.min(params.nonNegativeLong("MAXREC", tap.limits().defaultMaxrec()), tap.limits().hardMaxrec());
-        tap.runProtocolQuery(new TapQuery(adql, format, maxrec, null), Identity.of(req).groups(),
+        tap.runProtocolQuery(new TapQuery(adql, format, maxrec, null), AccessKeys.of(Identity.of(req)),
                 UnaryOperator.identity(), f -> {
             resp.setStatus(200);
             resp.setContentType(f.contentType());

@@ -43,16 +43,38 @@ public final class MetadataCatalog implements Catalog {
      * foreign keys (and a schema all of whose tables are hidden) are invisible.
      */
     public static MetadataCatalog forGroups(Metadata metadata, Set<String> groups, List<FunctionInfo> functions) {
+        return forGroups(metadata, groups, functions, List.of());
+    }
+
+    /**
+     * As {@link #forGroups(Metadata, Set, List)}, and the rows of {@code rowAccess} that none of
+     * {@code groups} (access keys) may see are hidden too (issue 11).
+     */
+    public static MetadataCatalog forGroups(Metadata metadata, Set<String> groups, List<FunctionInfo> functions,
+                                            List<RowAccess> rowAccess) {
         List<TableMeta> visibleMeta = metadata.tables().stream()
                 .filter(t -> t.isPublic() || t.groups().stream().anyMatch(groups::contains)).toList();
         Map<String, List<RowFilter>> filters = tapSchemaFilters(metadata, visibleMeta);
         List<TableInfo> visible = new ArrayList<>();
         for (TableMeta t : visibleMeta) {
             TableInfo info = tableInfo(t);
-            List<RowFilter> f = t.schema().equalsIgnoreCase(SchemaInstaller.TAP_SCHEMA)
+            List<RowFilter> f = new ArrayList<>(t.schema().equalsIgnoreCase(SchemaInstaller.TAP_SCHEMA)
                     ? filters.getOrDefault(t.name().toLowerCase(Locale.ROOT), List.of())
                     : t.qualifiedName().equals(OBSCORE) ? List.of(obscoreFilter(metadata, visibleMeta, groups))
-                    : List.of();
+                    : List.of());
+            for (RowAccess access : rowAccess) {
+                if (access.table().equalsIgnoreCase(t.qualifiedName())) {
+                    Set<String> hidden = new HashSet<>();
+                    access.keysByValue().forEach((value, keys) -> {
+                        if (keys.stream().noneMatch(groups::contains)) {
+                            hidden.add(value);
+                        }
+                    });
+                    if (!hidden.isEmpty()) {
+                        f.add(new RowFilter.HiddenValues(access.column(), hidden));
+                    }
+                }
+            }
             visible.add(f.isEmpty() ? info : info.withRowFilters(f));
         }
         return new MetadataCatalog(visible, functions);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
@@ -58,7 +59,7 @@ public final class SyncServlet extends HttpServlet {
             }
             Path dir = scratch;
             PartSource parts = name -> part(req, name, dir);
-            tap.runSync(query, Identity.of(req).groups(), parts, scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch,
+            tap.runSync(query, AccessKeys.of(Identity.of(req)), parts, scratch == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratch,
                     format -> {
                         resp.setStatus(200);
                         resp.setContentType(format.contentType());

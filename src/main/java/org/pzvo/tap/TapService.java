@@ -33,16 +33,13 @@ import org.pzvo.tap.upload.UploadSession;
  * Thread-safe; one instance per server.
  */
 public final class TapService {
-    private final Metadata metadata;
     private final TapQuery.Limits limits;
     private final QueryRunner syncRunner;
     private final QueryRunner asyncRunner;
-    private final MetadataCatalog publicCatalog;
     private final UploadLimits uploadLimits;
     private final List<FunctionInfo> udfs;
-    private final Set<String> declaredGroups;
-    /** One catalog per distinct set of (declared) groups: few, since groups are few. */
-    private final Map<Set<String>, MetadataCatalog> catalogs = new ConcurrentHashMap<>();
+    /** Replaced as a whole when products are published, shared or deleted ({@link #reload}). */
+    private volatile View view;
     private final Semaphore syncSlots;
     private final SyncCapacity syncCapacity;
 
@@ -54,10 +51,8 @@ public final class TapService {
 
     public TapService(Metadata metadata, List<FunctionInfo> udfs, TapQuery.Limits limits, UploadLimits uploadLimits,
                       QueryRunner syncRunner, QueryRunner asyncRunner, SyncCapacity syncCapacity) {
-        this.metadata = Objects.requireNonNull(metadata);
         this.udfs = List.copyOf(udfs);
-        this.publicCatalog = MetadataCatalog.forGroups(metadata, Set.of(), udfs);
-        this.declaredGroups = metadata.tables().stream().flatMap(t -> t.groups().stream()).collect(Collectors.toSet());
+        this.view = new View(Objects.requireNonNull(metadata), List.of(), udfs);
         this.limits = Objects.requireNonNull(limits);
         this.uploadLimits = Objects.requireNonNull(uploadLimits);
         this.syncRunner = Objects.requireNonNull(syncRunner);
@@ -71,12 +66,51 @@ public final class TapService {
     }
 
     public Metadata metadata() {
-        return metadata;
+        return view.metadata;
+    }
+
+    /**
+     * Publishes new metadata and row-level access rules (issue 11: a product was published,
+     * shared or deleted). Queries that already resolved their catalog finish with the old one.
+     */
+    public void reload(Metadata metadata, List<RowAccess> rowAccess) {
+        view = new View(Objects.requireNonNull(metadata), rowAccess, udfs);
     }
 
     /** The catalog an anonymous user sees: every public table. */
     public Catalog publicCatalog() {
-        return publicCatalog;
+        return view.publicCatalog;
+    }
+
+    /** Metadata, row access and the catalogs derived from them, per distinct set of declared keys. */
+    private static final class View {
+        final Metadata metadata;
+        final List<RowAccess> rowAccess;
+        final List<FunctionInfo> udfs;
+        final MetadataCatalog publicCatalog;
+        final Set<String> declaredGroups;
+        /** One catalog per distinct set of (declared) groups: few, since groups are few. */
+        final Map<Set<String>, MetadataCatalog> catalogs = new ConcurrentHashMap<>();
+
+        View(Metadata metadata, List<RowAccess> rowAccess, List<FunctionInfo> udfs) {
+            this.metadata = metadata;
+            this.rowAccess = List.copyOf(rowAccess);
+            this.udfs = udfs;
+            this.publicCatalog = MetadataCatalog.forGroups(metadata, Set.of(), udfs, this.rowAccess);
+            Set<String> declared = metadata.tables().stream().flatMap(t -> t.groups().stream())
+                    .collect(Collectors.toSet());
+            this.rowAccess.forEach(a -> a.keysByValue().values().forEach(declared::addAll));
+            this.declaredGroups = Set.copyOf(declared);
+        }
+
+        MetadataCatalog catalogFor(Set<String> groups) {
+            Set<String> effective = groups.stream().filter(declaredGroups::contains)
+                    .collect(Collectors.toUnmodifiableSet());
+            if (effective.isEmpty()) {
+                return publicCatalog;
+            }
+            return catalogs.computeIfAbsent(effective, g -> MetadataCatalog.forGroups(metadata, g, udfs, rowAccess));
+        }
     }
 
     /**
@@ -84,11 +118,7 @@ public final class TapService {
      * TAP_SCHEMA filtered accordingly (issue 9).
      */
     public MetadataCatalog catalogFor(Set<String> groups) {
-        Set<String> effective = groups.stream().filter(declaredGroups::contains).collect(Collectors.toUnmodifiableSet());
-        if (effective.isEmpty()) {
-            return publicCatalog;
-        }
-        return catalogs.computeIfAbsent(effective, g -> MetadataCatalog.forGroups(metadata, g, udfs));
+        return view.catalogFor(groups);
     }
 
     /** Whether a member of {@code groups} may see {@code table} (public, or restricted to one of them). */

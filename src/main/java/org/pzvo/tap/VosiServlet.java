@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pzvo.auth.AccessKeys;
 import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliResponses;
@@ -48,7 +49,7 @@ public final class VosiServlet extends HttpServlet {
                     break;
                 case EXAMPLES:
                     send(resp, "application/xhtml+xml", vosi.examples(baseUrl,
-                            tap.catalogFor(Identity.of(req).groups())));
+                            tap.catalogFor(AccessKeys.of(Identity.of(req)))));
                     break;
                 default:
                     tables(req, resp);
@@ -63,7 +64,7 @@ public final class VosiServlet extends HttpServlet {
     private void tables(HttpServletRequest req, HttpServletResponse resp) throws IOException, DaliException {
         String path = req.getPathInfo();
         Map<String, Long> counts = vosi.rowCounts();
-        Set<String> groups = Identity.of(req).groups();
+        Set<String> groups = AccessKeys.of(Identity.of(req));
         if (path == null || path.equals("/")) {
             String detail = Optional.ofNullable(req.getParameter("detail")).orElse("max");
             if (!detail.equals("min") && !detail.equals("max")) {

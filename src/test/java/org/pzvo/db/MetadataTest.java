@@ -28,8 +28,10 @@ class MetadataTest {
         Metadata m = Metadata.load(TAP_SCHEMA_DIR);
         assertEquals(List.of("lsst", "pz", "spec", "maps", "ivoa", "TAP_SCHEMA"),
                 m.schemas().stream().map(SchemaMeta::name).toList());
-        assertEquals(List.of("lsst.object", "pz.photoz", "pz.run", "pz.nz", "pz.validation_metrics", "spec.specz",
-                "spec.specz_private", "spec.training_set", "maps.map", "maps.map_pixel", "ivoa.obscore", "TAP_SCHEMA.schemas", "TAP_SCHEMA.tables",
+        assertEquals(List.of("lsst.object", "pz.photoz", "pz.run", "pz.nz", "pz.validation_metrics", "pz.products",
+                "pz.product_files", "pz.product_columns", "pz.product_activity", "pz.product_used", "spec.specz",
+                "spec.specz_private", "spec.training_set", "maps.map", "maps.map_pixel", "ivoa.obscore", "TAP_SCHEMA.schemas",
+                "TAP_SCHEMA.tables",
                 "TAP_SCHEMA.columns", "TAP_SCHEMA.keys", "TAP_SCHEMA.key_columns"),
                 m.tables().stream().map(TableMeta::qualifiedName).toList());
         TableMeta object = m.requireTable("lsst.object");
@@ -62,7 +64,7 @@ class MetadataTest {
                 String where = t.qualifiedName() + "." + c.name();
                 assertTrue(c.description().length() > 10, where);
                 assertTrue(c.ucd() != null && ucdWord.matcher(c.ucd()).matches(), where + " ucd " + c.ucd());
-                assertTrue(c.unit() == null || Set.of("deg", "nJy", "mag", "arcsec", "deg**2", "kbyte", "d", "s", "m").contains(c.unit()),
+                assertTrue(c.unit() == null || Set.of("deg", "nJy", "mag", "arcsec", "deg**2", "kbyte", "byte", "d", "s", "m").contains(c.unit()),
                         where + " unit " + c.unit());
             }
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.pzvo.dali.DaliException;
+import org.pzvo.sky.PositionNames;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
 
@@ -26,11 +27,6 @@ import uk.ac.starlink.table.StarTable;
  */
 record UploadSchema(List<UploadColumn> columns, int raIndex, int decIndex, Optional<String> healpix) {
     private static final Pattern REGULAR = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final List<String[]> POSITION_NAMES = List.of(
-            new String[] {"ra", "dec"}, new String[] {"raj2000", "dej2000"}, new String[] {"raj2000", "decj2000"},
-            new String[] {"ra_icrs", "de_icrs"}, new String[] {"ra_icrs", "dec_icrs"}, new String[] {"ra_deg", "dec_deg"},
-            new String[] {"ra2000", "dec2000"}, new String[] {"coord_ra", "coord_dec"}, new String[] {"alpha", "delta"},
-            new String[] {"ra_j2000", "dec_j2000"}, new String[] {"s_ra", "s_dec"});
 
     UploadSchema {
         columns = List.copyOf(columns);
@@ -129,22 +125,6 @@ record UploadSchema(List<UploadColumn> columns, int raIndex, int decIndex, Optio
     }
 
     private static int[] byName(List<UploadColumn> columns) {
-        for (String[] pair : POSITION_NAMES) {
-            int ra = find(columns, pair[0]);
-            int dec = find(columns, pair[1]);
-            if (ra >= 0 && dec >= 0) {
-                return new int[] {ra, dec};
-            }
-        }
-        return new int[] {-1, -1};
-    }
-
-    private static int find(List<UploadColumn> columns, String name) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equalsIgnoreCase(name) && isAngle(columns.get(i))) {
-                return i;
-            }
-        }
-        return -1;
+        return PositionNames.find(columns.stream().map(UploadColumn::name).toList(), i -> isAngle(columns.get(i)));
     }
 }
