@@ -8,20 +8,16 @@ import org.pzvo.adql.check.ResultColumn;
 
 /**
  * The result of {@link Translator#translate}: the SQL to execute, the metadata of each output
- * column (in SELECT order, for the VOTable FIELDs), the query as normalised ADQL, and the
- * cross-match engine's work when the SQL reads its pairs (two array parameters to bind).
+ * column (in SELECT order, for the VOTable FIELDs), the query as normalised ADQL, the
+ * cross-match engine's work when the SQL reads its pairs (two array parameters to bind), and the
+ * most rows the query can return ({@link ResultBound}, -1 when unknown).
  */
 public record TranslatedQuery(String sql, List<ResultColumn> columns, String normalizedAdql,
-                              Optional<PairRequest> pairs) {
+                              Optional<PairRequest> pairs, long maxRows) {
     public TranslatedQuery {
         Objects.requireNonNull(sql, "sql");
         columns = List.copyOf(columns);
         Objects.requireNonNull(normalizedAdql, "normalizedAdql");
         Objects.requireNonNull(pairs, "pairs");
-    }
-
-    /** SQL without parameters. */
-    public TranslatedQuery(String sql, List<ResultColumn> columns, String normalizedAdql) {
-        this(sql, columns, normalizedAdql, Optional.empty());
     }
 }

@@ -56,7 +56,8 @@ public final class Translator {
         Query rewritten = Passes.run(Passes.standard(dialect, rowLimit, checked.columns(), enginePairs),
                 checked.resolved());
         String sql = new SqlRenderer(dialect).render(rewritten);
-        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed), enginePairs.request());
+        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed), enginePairs.request(),
+                ResultBound.of(rewritten));
     }
 
     /** The dialect this translator writes. */

@@ -113,7 +113,10 @@ public final class QueryRunner {
                 if (sql.pairs().isPresent()) {
                     pairs = bindPairs(conn, st, sql.pairs().get(), cancelled);
                 }
-                st.setFetchSize(settings.fetchSize());
+                // A result that fits in one fetch needs no cursor; without one PostgreSQL may plan the
+                // query in parallel (it never does for a cursor), which full-scan aggregates need.
+                boolean oneFetch = sql.maxRows() >= 0 && sql.maxRows() <= settings.fetchSize();
+                st.setFetchSize(oneFetch ? 0 : settings.fetchSize());
                 st.setQueryTimeout(settings.timeoutSeconds());
                 onStatement.accept(st);
                 ResultSetTable table;

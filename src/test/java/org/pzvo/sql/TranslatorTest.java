@@ -28,6 +28,15 @@ class TranslatorTest {
     }
 
     @Test
+    void boundsTheRowsAfterTheRowLimit() throws AdqlException {
+        Translator t = Translator.of(SkyCatalog.INSTANCE, SqlDialects.POSTGRESQL);
+        assertEquals(1, t.translate("SELECT COUNT(*), AVG(ra) FROM sky.src", 100_001).maxRows());
+        assertEquals(50, t.translate("SELECT ra FROM sky.src", 50).maxRows());
+        assertEquals(3, t.translate("SELECT TOP 3 ra FROM sky.src", 50).maxRows());
+        assertEquals(ResultBound.UNKNOWN, t.translate("SELECT ra FROM sky.src", -1).maxRows());
+    }
+
+    @Test
     void dialectsByEngine() {
         assertSame(SqlDialects.H2, SqlDialects.of(Engine.H2));
         assertSame(SqlDialects.POSTGRESQL, SqlDialects.of(Engine.POSTGRESQL));
