@@ -101,7 +101,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     @Command(name = "catalog", mixinStandardHelpOptions = true,
-            description = "Load a catalog (FITS, VOTable, CSV, ECSV) into a table.")
+            description = "Load a catalog (FITS, VOTable, CSV, ECSV, Parquet) into a table.")
     static final class CatalogCommand implements Callable<Integer> {
         @ParentCommand
         IngestCommand parent;
