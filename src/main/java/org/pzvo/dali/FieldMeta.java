@@ -19,6 +19,11 @@ public record FieldMeta(String name, String datatype, String arraysize, String x
         return arraysize != null && !isString();
     }
 
+    /** An ADQL REGION: read from SQL as its shape array, written as STC-S text. */
+    public boolean isRegion() {
+        return isString() && "adql:REGION".equalsIgnoreCase(xtype);
+    }
+
     /** char/unicodeChar with an arraysize is a string, not an array of characters. */
     public boolean isString() {
         return datatype.equals("char") || datatype.equals("unicodeChar");

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.pzvo.sky.StcsRegion;
 
 /**
  * Reads one JDBC column into the Java type STIL expects for its VOTable datatype. One reader is
@@ -29,6 +30,10 @@ public final class JdbcValues {
     static Reader reader(FieldMeta f, int jcol1) {
         if (f.isArray()) {
             return arrayReader(f.datatype(), jcol1);
+        }
+        if (f.isRegion()) {
+            Reader shape = arrayReader("double", jcol1);
+            return rs -> StcsRegion.format((double[]) shape.read(rs));
         }
         switch (f.datatype()) {
             case "boolean":

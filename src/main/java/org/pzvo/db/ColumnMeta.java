@@ -35,6 +35,9 @@ public record ColumnMeta(String name, String datatype, String arraysize, String 
     public static final Set<String> DATATYPES =
             Set.of("boolean", "short", "int", "long", "float", "double", "char", "unicodeChar");
 
+    /** The xtype of ADQL REGION columns (TAP 1.0 §6 STC-S values; ObsCore 1.1 s_region). */
+    public static final String REGION_XTYPE = "adql:REGION";
+
     private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     public ColumnMeta {
@@ -46,6 +49,15 @@ public record ColumnMeta(String name, String datatype, String arraysize, String 
     /** Whether the column holds an array of {@link #datatype()} values (not a character string). */
     public boolean isArray() {
         return arraysize != null && !isCharacter();
+    }
+
+    /**
+     * Whether the column holds ADQL REGION values (char, xtype adql:REGION): stored as the
+     * DOUBLE PRECISION array of the shape in DALI order, published as STC-S text
+     * ({@link org.pzvo.sky.StcsRegion}).
+     */
+    public boolean isRegion() {
+        return isCharacter() && REGION_XTYPE.equalsIgnoreCase(xtype);
     }
 
     /** Whether the column is a character string (char or unicodeChar, any arraysize). */

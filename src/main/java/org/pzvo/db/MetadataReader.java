@@ -153,6 +153,10 @@ final class MetadataReader {
         if ("timestamp".equals(xtype) && !datatype.equals("char")) {
             throw new MetadataException(ctx + ": xtype timestamp needs datatype char (DALI 1.1 §3.3.3), actual " + datatype);
         }
+        if (ColumnMeta.REGION_XTYPE.equalsIgnoreCase(xtype) && !(datatype.equals("char") && "*".equals(arraysize))) {
+            throw new MetadataException(ctx + ": xtype adql:REGION needs datatype char and arraysize * (STC-S text),"
+                    + " actual " + datatype + (arraysize == null ? "" : "[" + arraysize + "]"));
+        }
         return new ColumnMeta(name, datatype, arraysize, xtype, optionalText(ctx, node, "unit"),
                 optionalText(ctx, node, "ucd"), optionalText(ctx, node, "utype"), requiredText(ctx, node, "description"),
                 flag(ctx, node, "principal", false), flag(ctx, node, "indexed", false), flag(ctx, node, "std", false),

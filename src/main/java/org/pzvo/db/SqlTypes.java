@@ -14,9 +14,11 @@ package org.pzvo.db;
  * <tr><td>char/unicodeChar, arraysize n / n* / *</td><td>CHAR(n) / VARCHAR(n) / VARCHAR</td>
  *     <td>char(n) / varchar(n) / text</td></tr>
  * <tr><td>char with xtype timestamp</td><td>TIMESTAMP</td><td>timestamp</td></tr>
+ * <tr><td>char with xtype adql:REGION</td><td>DOUBLE PRECISION ARRAY</td><td>double precision[]</td></tr>
  * <tr><td>numeric or boolean array, arraysize n, n* / *</td><td>T ARRAY[n] / T ARRAY</td><td>T[]</td></tr>
  * </table>
- * Timestamps are UTC without a zone, as DALI 1.1 §3.3.3 timestamps are.
+ * Timestamps are UTC without a zone, as DALI 1.1 §3.3.3 timestamps are. A REGION is kept as its
+ * shape array (DALI order) so that the geometry functions apply to it; results print it as STC-S.
  */
 public final class SqlTypes {
     private SqlTypes() {
@@ -24,6 +26,9 @@ public final class SqlTypes {
 
     /** The SQL type of {@code column} on {@code engine}, for CREATE TABLE. */
     public static String of(Engine engine, ColumnMeta column) {
+        if (column.isRegion()) {
+            return engine == Engine.POSTGRESQL ? "double precision[]" : "DOUBLE PRECISION ARRAY";
+        }
         if (column.isCharacter()) {
             if ("timestamp".equals(column.xtype())) {
                 return "TIMESTAMP";

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import org.pzvo.db.ColumnMeta;
 import org.pzvo.db.Engine;
 import org.pzvo.db.SqlTypes;
+import org.pzvo.sky.StcsRegion;
 
 /**
  * Converts the values of one file column to the declared type of its target column and binds
@@ -34,7 +35,7 @@ final class ColumnBinder {
         this.file = file;
         this.target = target;
         this.sqlType = sqlType(target);
-        this.arrayElementType = target.isArray() ? elementTypeName(engine, target) : null;
+        this.arrayElementType = target.isArray() || target.isRegion() ? elementTypeName(engine, target) : null;
         checkCompatible(sourceClass);
     }
 
@@ -84,6 +85,9 @@ final class ColumnBinder {
         if (target.isArray()) {
             return convertArray(value, row);
         }
+        if (target.isRegion()) {
+            return region(value.toString(), row);
+        }
         if (target.isCharacter()) {
             String s = value.toString();
             if ("timestamp".equals(target.xtype())) {
@@ -97,6 +101,23 @@ final class ColumnBinder {
             return fixed > 0 || !s.isEmpty() ? s : null;
         }
         return scalar(target.datatype(), value, row);
+    }
+
+    /** An STC-S region as the shape array it is stored as (org.pzvo.db.SqlTypes). */
+    private Object region(String text, long row) throws IngestException {
+        if (text.isBlank()) {
+            return null;
+        }
+        StcsRegion.Shape shape = StcsRegion.parse(text).orElseThrow(() -> fail(row,
+                "expected an STC-S region (POSITION, CIRCLE or POLYGON, frame ICRS), actual '" + text + "'"));
+        if (shape.kind() == StcsRegion.Kind.BOX) {
+            throw fail(row, "a BOX region is not stored as such; give it as the POLYGON of its four corners");
+        }
+        Double[] numbers = new Double[shape.numbers().length];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = shape.numbers()[i];
+        }
+        return numbers;
     }
 
     private Object scalar(String datatype, Object value, long row) throws IngestException {
@@ -241,7 +262,7 @@ final class ColumnBinder {
     }
 
     private static int sqlType(ColumnMeta c) {
-        if (c.isArray()) {
+        if (c.isArray() || c.isRegion()) {
             return Types.ARRAY;
         }
         if (c.isCharacter()) {
@@ -259,6 +280,9 @@ final class ColumnBinder {
 
     /** Element type names for {@link Connection#createArrayOf}: PostgreSQL wants its own type names. */
     private static String elementTypeName(Engine engine, ColumnMeta c) {
+        if (c.isRegion()) {
+            return engine == Engine.POSTGRESQL ? "float8" : "DOUBLE PRECISION";
+        }
         if (engine == Engine.POSTGRESQL) {
             return switch (c.datatype()) {
                 case "boolean" -> "bool";

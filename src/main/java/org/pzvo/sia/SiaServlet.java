@@ -74,8 +74,7 @@ public final class SiaServlet extends HttpServlet {
     private void query(HttpServletRequest req, HttpServletResponse resp) throws DaliException, IOException {
         DaliParams params = DaliParams.of(req);
         String adql = SiaParams.adql(params);
-        // TABLEDATA by default: s_region is a polygon (xtype) array, and the votlint of STILTS
-        // 3.4 misreads such columns in BINARY and BINARY2 although STIL writes them correctly.
+        // TABLEDATA by default, as for cone search: SIA answers are small, and every VOTable reader knows it.
         OutputFormat format = OutputFormat.VOTABLE_TABLEDATA;
         Optional<String> formatName = params.single("RESPONSEFORMAT");
         if (formatName.isPresent() && !formatName.get().isBlank()) {

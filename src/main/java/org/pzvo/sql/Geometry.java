@@ -62,7 +62,8 @@ final class Geometry {
         return switch (xtype.toLowerCase(Locale.ROOT)) {
             case "point" -> Kind.POINT;
             case "circle" -> Kind.CIRCLE;
-            case "polygon" -> Kind.POLYGON;
+            // A REGION column holds a polygon array (org.pzvo.db.SqlTypes).
+            case "polygon", "adql:region" -> Kind.POLYGON;
             default -> Kind.OTHER;
         };
     }

@@ -3,7 +3,6 @@ package org.pzvo.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.pzvo.adql.AdqlException;
 import org.pzvo.adql.ast.Box;
@@ -20,6 +19,7 @@ import org.pzvo.adql.ast.Span;
 import org.pzvo.adql.ast.StringLiteral;
 import org.pzvo.adql.ast.Unary;
 import org.pzvo.adql.ast.UnaryOperator;
+import org.pzvo.sky.StcsRegion;
 
 /**
  * Pass: {@code REGION('...')} with a constant STC-S string (ADQL 2.1 §4.2.13; STC-S as in TAP
@@ -45,46 +45,24 @@ final class Regions {
         if (!(region.text() instanceof StringLiteral text)) {
             throw fail(region, SqlMessages.regionNotConstant());
         }
-        List<String> words = new ArrayList<>(List.of(text.value().trim().split("\\s+")));
-        String kind = words.isEmpty() ? "" : words.remove(0).toUpperCase(Locale.ROOT);
-        while (!words.isEmpty() && isFrameWord(words.get(0))) {
-            words.remove(0);
-        }
+        StcsRegion.Shape shape = StcsRegion.parse(text.value())
+                .orElseThrow(() -> fail(region, SqlMessages.regionUnsupported(text.value())));
         List<Expr> numbers = new ArrayList<>();
-        for (String w : words) {
-            try {
-                double v = Double.parseDouble(w);
-                numbers.add(v < 0 ? new Unary(region.span(), UnaryOperator.MINUS,
-                        number(region, -v)) : number(region, v));
-            } catch (NumberFormatException e) {
-                throw fail(region, SqlMessages.regionUnsupported(text.value()));
-            }
+        for (double v : shape.numbers()) {
+            numbers.add(v < 0 ? new Unary(region.span(), UnaryOperator.MINUS, number(region, -v)) : number(region, v));
         }
         Span s = region.span();
-        int n = numbers.size();
-        return switch (kind) {
-            case "POSITION" -> n == 2 ? point(s, numbers, 0) : bad(region, text);
-            case "CIRCLE" -> n == 3 ? new Circle(s, Optional.empty(), point(s, numbers, 0), numbers.get(2)) : bad(region, text);
-            case "BOX" -> n == 4 ? new Box(s, Optional.empty(), point(s, numbers, 0), numbers.get(2), numbers.get(3))
-                    : bad(region, text);
-            case "POLYGON" -> {
-                if (n < 6 || n % 2 != 0) {
-                    yield bad(region, text);
-                }
+        return switch (shape.kind()) {
+            case POSITION -> point(s, numbers, 0);
+            case CIRCLE -> new Circle(s, Optional.empty(), point(s, numbers, 0), numbers.get(2));
+            case BOX -> new Box(s, Optional.empty(), point(s, numbers, 0), numbers.get(2), numbers.get(3));
+            case POLYGON -> {
                 List<Expr> vertices = new ArrayList<>();
-                for (int i = 0; i < n; i += 2) {
+                for (int i = 0; i < numbers.size(); i += 2) {
                     vertices.add(point(s, numbers, i));
                 }
                 yield new Polygon(s, Optional.empty(), vertices);
             }
-            default -> bad(region, text);
-        };
-    }
-
-    private static boolean isFrameWord(String w) {
-        return switch (w.toUpperCase(Locale.ROOT)) {
-            case "ICRS", "GEOCENTER", "BARYCENTER", "TOPOCENTER", "UNKNOWNREFPOS", "SPHERICAL2" -> true;
-            default -> false;
         };
     }
 
@@ -94,10 +72,6 @@ final class Regions {
 
     private static NumericLiteral number(Region region, double v) {
         return new NumericLiteral(region.span(), Double.toString(v), NumericKind.REAL);
-    }
-
-    private static Node bad(Region region, StringLiteral text) {
-        throw fail(region, SqlMessages.regionUnsupported(text.value()));
     }
 
     private static Pass.Failure fail(Region region, String message) {

@@ -77,6 +77,7 @@ class MetadataTest {
         bad arraysize      | arraysize: "0"                | x.yaml: table t, column c: invalid arraysize '0'; expected a positive number n, n* or * (VOTable 1.4 §2.2)
         unknown key        | nulable: false                | x.yaml: table t, column c: unknown key 'nulable'; expected one of arraysize, datatype, description, indexed, name, nullable, principal, std, ucd, unit, utype, xtype
         timestamp not char | xtype: timestamp              | x.yaml: table t, column c: xtype timestamp needs datatype char (DALI 1.1 §3.3.3), actual double
+        region not text    | xtype: adql:REGION            | x.yaml: table t, column c: xtype adql:REGION needs datatype char and arraysize * (STC-S text), actual double
         """)
     void brokenColumnIsReportedWithFileTableAndColumn(String what, String extraLine, String message) throws IOException {
         String yaml = """

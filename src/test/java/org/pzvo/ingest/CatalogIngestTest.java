@@ -279,6 +279,41 @@ class CatalogIngestTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void stcsRegionColumnIsStoredAsItsShapeAndBadRegionsAreRefused(Engine engine) throws Exception {
+        ColumnInfo region = column("footprint", String.class, null, "pos.outline", "Field outline");
+        region.setXtype("adql:REGION");
+        RowListStarTable t = new RowListStarTable(new ColumnInfo[] {
+            column("id", Short.class, null, "meta.id", "Identifier"), region});
+        t.addRow(new Object[] {(short) 1, "POLYGON ICRS 10 -5 11 -5 11 -4 10 -4"});
+        t.addRow(new Object[] {(short) 2, "Circle ICRS GEOCENTER 150.5 2.25 0.5"});
+        t.addRow(new Object[] {(short) 3, null});
+        Path f = write(t, "regions.vot", "votable");
+        try (Connection c = DB.open(engine, dir)) {
+            ingest(c, engine).load(new CatalogIngest.Request(f, "user.regions", null, null, null, false),
+                    ProgressListener.NONE);
+            List<String> shapes = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT \"footprint\" FROM \"user\".\"regions\" ORDER BY \"id\"")) {
+                while (rs.next()) {
+                    java.sql.Array a = rs.getArray(1);
+                    shapes.add(a == null ? "null" : java.util.Arrays.toString((Object[]) a.getArray()));
+                }
+            }
+            assertEquals(List.of("[10.0, -5.0, 11.0, -5.0, 11.0, -4.0, 10.0, -4.0]", "[150.5, 2.25, 0.5]", "null"),
+                    shapes);
+        }
+        t.setCell(0, 1, "POLYGON FK5 10 -5 11 -5 11 -4");
+        Path bad = write(t, "bad-regions.vot", "votable");
+        try (Connection c = DB.open(engine, dir)) {
+            IngestException e = assertThrows(IngestException.class, () -> ingest(c, engine).load(
+                    new CatalogIngest.Request(bad, "user.bad_regions", null, null, null, false), ProgressListener.NONE));
+            assertTrue(e.getMessage().contains("expected an STC-S region") && e.getMessage().contains("FK5"),
+                    e.getMessage());
+        }
+    }
+
     static long count(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

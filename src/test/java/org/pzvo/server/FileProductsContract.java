@@ -157,8 +157,10 @@ abstract class FileProductsContract {
         assertEquals("healpix-map", depthI.get("dataproduct_subtype"));
         assertEquals(691e-9, (Double) depthI.get("em_min"), 1e-15);
         assertEquals(818e-9, (Double) depthI.get("em_max"), 1e-15);
-        double[] polygon = (double[]) depthI.get("s_region");
-        assertTrue(polygon.length >= 6 && polygon.length % 2 == 0, Arrays.toString(polygon));
+        String region = (String) depthI.get("s_region");
+        assertTrue(region.startsWith("POLYGON ICRS "), region);
+        String[] numbers = region.substring("POLYGON ICRS ".length()).split(" ");
+        assertTrue(numbers.length >= 6 && numbers.length % 2 == 0, region);
     }
 
     @Test

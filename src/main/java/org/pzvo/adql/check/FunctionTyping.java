@@ -68,7 +68,7 @@ abstract class FunctionTyping extends DefaultVisitor<Typed> {
         Typed t = require(e, Meta.Kind.GEOMETRY, what, position);
         String xtype = t.meta().xtype();
         if (xtype != null && !xtype.equalsIgnoreCase("point") && t.meta().kind() == Meta.Kind.GEOMETRY) {
-            throw fail(e, Messages.argumentType(what, position, "a point", "a " + xtype.toLowerCase(Locale.ROOT)));
+            throw fail(e, Messages.argumentType(what, position, "a point", "a " + xtype.toLowerCase(Locale.ROOT).replace("adql:", "")));
         }
         return t;
     }

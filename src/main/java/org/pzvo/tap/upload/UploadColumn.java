@@ -7,7 +7,8 @@ import java.util.Objects;
  * One column of an uploaded table as it is stored: its (validated) name, VOTable datatype and
  * arraysize, and the metadata the upload declared. {@code sourceIndex} is the column's index in
  * the uploaded table, or -1 for the HEALPix index column the service adds. {@code xtype} is kept
- * for strings only (e.g. DALI {@code timestamp}, stored as its ISO 8601 text).
+ * for DALI {@code timestamp} strings only (stored as their ISO 8601 text); other strings, STC-S
+ * regions included, are plain text.
  */
 record UploadColumn(int sourceIndex, String name, String datatype, String arraysize, String xtype, String unit,
                     String ucd, String description) {

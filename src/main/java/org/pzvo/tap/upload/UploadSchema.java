@@ -48,7 +48,8 @@ record UploadSchema(List<UploadColumn> columns, int raIndex, int decIndex, Optio
                         + "' (names are compared case-insensitively)");
             }
             String[] type = type(table, i + 1, name, info.getContentClass());
-            String xtype = "char".equals(type[0]) ? info.getXtype() : null;
+            // Only timestamps keep their xtype: an uploaded REGION string is loaded as plain text.
+            String xtype = "char".equals(type[0]) && "timestamp".equals(info.getXtype()) ? "timestamp" : null;
             columns.add(new UploadColumn(i, name, type[0], type[1], xtype, info.getUnitString(), info.getUCD(),
                     info.getDescription()));
         }

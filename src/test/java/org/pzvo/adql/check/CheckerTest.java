@@ -53,7 +53,7 @@ class CheckerTest {
         SELECT coord_ra + 'a' FROM lsst.object              | line 1, column 19: argument 2 of + must be a number, not a string
         SELECT * FROM lsst.object WHERE coord_ra = 'x'      | line 1, column 33: cannot compare a number with a string
         SELECT AREA(coord_ra) FROM lsst.object              | line 1, column 13: argument 1 of AREA must be a geometry, not a number
-        SELECT DISTANCE(s_region, POINT(1, 2)) FROM ivoa.obscore | line 1, column 17: argument 1 of DISTANCE must be a point, not a polygon
+        SELECT DISTANCE(s_region, POINT(1, 2)) FROM ivoa.obscore | line 1, column 17: argument 1 of DISTANCE must be a point, not a region
         SELECT POINT('GALACTIC', 1, 2) FROM lsst.object     | line 1, column 14: unsupported coordinate system 'GALACTIC': this service supports only ICRS
         SELECT CIRCLE('FK5', 1, 2, 3) FROM lsst.object      | line 1, column 15: unsupported coordinate system 'FK5': this service supports only ICRS
         SELECT REGION('Circle FK4 10 10 1') FROM lsst.object | line 1, column 15: unsupported coordinate system 'FK4': this service supports only ICRS

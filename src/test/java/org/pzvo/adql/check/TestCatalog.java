@@ -38,7 +38,7 @@ final class TestCatalog implements Catalog {
 
     static final TableInfo OBSCORE = new TableInfo("ivoa", "ObsCore", "ObsCore", List.of(
             new ColumnInfo("obs_id", "char", "*", null, null, "meta.id", null, null),
-            new ColumnInfo("s_region", "double", "*", "polygon", "deg", "pos.outline;obs.field", null, null),
+            new ColumnInfo("s_region", "char", "*", "adql:REGION", "deg", "pos.outline;obs.field", null, null),
             new ColumnInfo("t_min", "char", "*", "timestamp", null, null, null, null)),
             Optional.empty());
 
