@@ -138,6 +138,17 @@ public final class SchemaInstaller {
         }
     }
 
+    /**
+     * Refreshes the planner statistics of a table after a bulk load (PostgreSQL {@code ANALYZE},
+     * H2 {@code ANALYZE TABLE}): until autovacuum gets to it, PostgreSQL plans the first queries
+     * for the table it saw before the load, typically an empty one.
+     */
+    public static void analyze(Connection connection, Engine engine, TableMeta table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute((engine == Engine.POSTGRESQL ? "ANALYZE " : "ANALYZE TABLE ") + SqlNames.table(table));
+        }
+    }
+
     private static List<ColumnMeta> secondaryIndexed(TableMeta table) {
         return table.columns().stream().filter(c -> table.isIndexed(c)
                 && !(!table.primaryKey().isEmpty() && table.primaryKey().get(0).equals(c.name()))).toList();

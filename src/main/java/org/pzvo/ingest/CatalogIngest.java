@@ -109,6 +109,7 @@ public final class CatalogIngest {
             }
             load.publish(request.replace());
             SchemaInstaller.writeTapSchema(connection, union);
+            SchemaInstaller.analyze(connection, engine, table);
             connection.commit();
         } catch (IngestException | SQLException | RuntimeException e) {
             load.abort();

@@ -89,6 +89,9 @@ public final class DemoData {
             tables.writeNz(pass.nzSums, pass.nzCounts);
             List<PhotoZQuality> quality = tables.writeMetrics(pass.training);
             tables.writeRuns();
+            for (String t : TABLES) {
+                SchemaInstaller.analyze(connection, engine, metadata.requireTable(t));
+            }
             connection.commit();
             return new DemoSummary(spec.rows(), spec.rows() * PhotoZModel.RUNS.length, specRows.size(),
                     pass.training.size(), mapCounts[0], mapCounts[1], quality,
