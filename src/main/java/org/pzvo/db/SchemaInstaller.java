@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the database objects described by the {@link Metadata} and writes TAP_SCHEMA from it.
@@ -21,8 +23,10 @@ import java.util.stream.Collectors;
  * existing tables and their rows are kept, after checking that their columns are the declared
  * ones), and the TAP_SCHEMA rows of every schema in the metadata are deleted and written again,
  * so they always equal the YAML. Rows of other schemas in TAP_SCHEMA are left alone, which lets
- * a later ingest describe its own schema with another {@code Metadata}. Schema migration (adding
- * or changing columns of an existing table) is not supported: a mismatch is reported.
+ * a later ingest describe its own schema with another {@code Metadata}. Schema migration: columns
+ * declared after the existing ones are added ({@code ALTER TABLE ... ADD COLUMN}, with their
+ * indexes); any other difference (a renamed, removed or reordered column) is reported and left to
+ * the operator, since guessing could lose data.
  *
  * <p>All names are created quoted ({@link SqlNames}). Tables of type {@code view} get TAP_SCHEMA
  * rows but no DDL: whoever defines a view creates it. Foreign keys are published in TAP_SCHEMA
@@ -33,6 +37,7 @@ import java.util.stream.Collectors;
  * are atomic.
  */
 public final class SchemaInstaller {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
     /** The schema holding TAP_SCHEMA (TAP 1.1 §4). */
     public static final String TAP_SCHEMA = "TAP_SCHEMA";
 
@@ -45,7 +50,8 @@ public final class SchemaInstaller {
      * already exist.
      *
      * @throws SQLException          on a database error
-     * @throws IllegalStateException if an existing table does not have the declared columns
+     * @throws IllegalStateException if an existing table has columns that adding the missing trailing
+ *                               ones cannot turn into the declared columns
      */
     public static void install(Connection connection, Engine engine, Metadata metadata) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
@@ -57,10 +63,12 @@ public final class SchemaInstaller {
                 }
                 for (TableMeta table : metadata.tables()) {
                     if (table.type().equals("table")) {
-                        for (String sql : ddl(engine, table)) {
+                        List<String> ddl = ddl(engine, table);
+                        st.execute(ddl.get(0));
+                        migrate(connection, engine, table);
+                        for (String sql : ddl.subList(1, ddl.size())) {
                             st.execute(sql);
                         }
-                        checkColumns(connection, table);
                     }
                 }
             }
@@ -90,7 +98,7 @@ public final class SchemaInstaller {
     public static List<String> ddl(Engine engine, TableMeta table) {
         List<String> parts = new ArrayList<>();
         for (ColumnMeta c : table.columns()) {
-            parts.add(SqlNames.quote(c.name()) + " " + SqlTypes.of(engine, c) + (c.nullable() ? "" : " NOT NULL"));
+            parts.add(columnDdl(engine, c));
         }
         if (!table.primaryKey().isEmpty()) {
             parts.add("PRIMARY KEY (" + table.primaryKey().stream().map(SqlNames::quote)
@@ -163,7 +171,12 @@ public final class SchemaInstaller {
         return name.substring(0, 50) + "_" + Integer.toHexString(name.hashCode()) + "_idx";
     }
 
-    private static void checkColumns(Connection connection, TableMeta table) throws SQLException {
+    private static String columnDdl(Engine engine, ColumnMeta c) {
+        return SqlNames.quote(c.name()) + " " + SqlTypes.of(engine, c) + (c.nullable() ? "" : " NOT NULL");
+    }
+
+    /** Adds the declared columns that follow the existing ones; refuses any other difference. */
+    private static void migrate(Connection connection, Engine engine, TableMeta table) throws SQLException {
         SortedMap<Integer, String> byPosition = new TreeMap<>();
         DatabaseMetaData md = connection.getMetaData();
         try (ResultSet rs = md.getColumns(null, escape(md, table.schema()), escape(md, table.name()), null)) {
@@ -173,10 +186,38 @@ public final class SchemaInstaller {
         }
         List<String> actual = new ArrayList<>(byPosition.values());
         List<String> declared = table.columns().stream().map(ColumnMeta::name).toList();
-        if (!actual.equals(declared)) {
-            throw new IllegalStateException("Table " + table.qualifiedName() + " exists with columns " + actual
-                    + " but the metadata declares " + declared + "; drop the table or migrate it by hand");
+        if (actual.equals(declared)) {
+            return;
         }
+        if (actual.size() >= declared.size() || !declared.subList(0, actual.size()).equals(actual)) {
+            throw new IllegalStateException("Table " + table.qualifiedName() + " exists with columns " + actual
+                    + " but the metadata declares " + declared + "; only columns declared after the existing ones are"
+                    + " added automatically: rename, drop or reorder the others by hand (or drop the table and load"
+                    + " it again)");
+        }
+        List<ColumnMeta> added = table.columns().subList(actual.size(), declared.size());
+        for (ColumnMeta c : added) {
+            if (table.primaryKey().contains(c.name())) {
+                throw new IllegalStateException("Table " + table.qualifiedName() + " exists without the column "
+                        + c.name() + " of its declared primary key; changing a primary key needs a migration by hand"
+                        + " (or drop the table and load it again)");
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            boolean hasRows;
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM " + SqlNames.table(table) + " LIMIT 1")) {
+                hasRows = rs.next();
+            }
+            for (ColumnMeta c : added) {
+                if (hasRows && !c.nullable()) {
+                    throw new IllegalStateException("Table " + table.qualifiedName() + " has rows, so the new column "
+                            + c.name() + " cannot be NOT NULL; declare it nullable: true, or add it with values by hand");
+                }
+                st.execute("ALTER TABLE " + SqlNames.table(table) + " ADD COLUMN " + columnDdl(engine, c));
+            }
+        }
+        LOG.info("Table {}: added the newly declared columns {}", table.qualifiedName(),
+                added.stream().map(ColumnMeta::name).toList());
     }
 
     private static String escape(DatabaseMetaData md, String pattern) throws SQLException {

@@ -2,6 +2,7 @@
 package org.pzvo.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SchemaInstallerTest {
     static Metadata metadata;
@@ -76,17 +79,44 @@ class SchemaInstallerTest {
         }
     }
 
+    private static final String OLD_NZ = "CREATE TABLE \"pz\".\"nz\" (\"run_id\" INTEGER, \"tomo_bin\" INTEGER,"
+            + " \"z_lo\" REAL, \"z_hi\" REAL, \"n_objects\" BIGINT, \"z_mean\" REAL)";
+
     @Test
-    void existingTableWithOtherColumnsIsReported() throws SQLException {
+    void columnsDeclaredAfterTheExistingOnesAreAdded() throws SQLException {
         try (Connection c = h2File()) {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE SCHEMA \"pz\"");
-                st.execute("CREATE TABLE \"pz\".\"nz\" (\"run_id\" INTEGER)");
+                st.execute(OLD_NZ);
+            }
+            SchemaInstaller.install(c, Engine.H2, metadata);
+            assertEquals(List.of("run_id", "tomo_bin", "z_lo", "z_hi", "n_objects", "z_mean", "nz"), TapSchemaChecks.strings(c,
+                    "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'pz' AND TABLE_NAME = 'nz'"
+                    + " ORDER BY ORDINAL_POSITION"));
+            TapSchemaChecks.assertConsistent(c, metadata);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        other columns | CREATE TABLE "pz"."nz" ("run_id" INTEGER, "bin" INTEGER) | Table pz.nz exists with columns [run_id, bin] but the metadata declares [run_id, tomo_bin, z_lo, z_hi, n_objects, z_mean, nz]; only columns declared after the existing ones are added automatically: rename, drop or reorder the others by hand (or drop the table and load it again)
+        key column    | CREATE TABLE "pz"."nz" ("run_id" INTEGER)                | Table pz.nz exists without the column tomo_bin of its declared primary key; changing a primary key needs a migration by hand (or drop the table and load it again)
+        rows          | INSERT INTO "pz"."nz" VALUES (1, 0, 0, 1, 10, 0.5)       | Table pz.nz has rows, so the new column nz cannot be NOT NULL; declare it nullable: true, or add it with values by hand
+        """)
+    void otherDifferencesAreReportedAndNothingIsChanged(String what, String sql, String message) throws SQLException {
+        try (Connection c = h2File()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA \"pz\"");
+                st.execute(sql.startsWith("INSERT") ? OLD_NZ : sql);
+                if (sql.startsWith("INSERT")) {
+                    st.execute(sql);
+                }
             }
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> SchemaInstaller.install(c, Engine.H2, metadata));
-            assertEquals("Table pz.nz exists with columns [run_id] but the metadata declares [run_id, tomo_bin, z_lo,"
-                    + " z_hi, n_objects, z_mean, nz]; drop the table or migrate it by hand", e.getMessage());
+            assertEquals(message, e.getMessage());
+            assertFalse(TapSchemaChecks.strings(c, "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = 'pz' AND TABLE_NAME = 'nz'").contains("nz"), what);
         }
     }
 
