@@ -30,7 +30,7 @@ final class MetadataReader {
             "position", "groups", "columns", "foreign_keys");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "datatype", "arraysize", "xtype", "unit", "ucd",
             "utype", "description", "principal", "indexed", "std", "nullable");
-    private static final Set<String> POSITION_KEYS = Set.of("ra", "dec", "healpix");
+    private static final Set<String> POSITION_KEYS = Set.of("ra", "dec", "healpix", "partitions");
     private static final Set<String> KEY_KEYS = Set.of("key_id", "target", "columns", "target_columns",
             "description", "utype");
 
@@ -169,7 +169,13 @@ final class MetadataReader {
             throw new MetadataException(pctx + ": expected a mapping {ra: ..., dec: ..., healpix: ...}");
         }
         checkKeys(pctx, node, POSITION_KEYS);
-        PositionMeta p = new PositionMeta(name(pctx, node, "ra"), name(pctx, node, "dec"), name(pctx, node, "healpix"));
+        int partitions = integer(pctx, node, "partitions", 0);
+        if (partitions != 0 && (partitions < PositionMeta.MIN_PARTITIONS || partitions > PositionMeta.MAX_PARTITIONS)) {
+            throw new MetadataException(pctx + ": expected partitions to be 0 (none) or " + PositionMeta.MIN_PARTITIONS
+                    + " to " + PositionMeta.MAX_PARTITIONS + ", actual " + partitions);
+        }
+        PositionMeta p = new PositionMeta(name(pctx, node, "ra"), name(pctx, node, "dec"), name(pctx, node, "healpix"),
+                partitions);
         requireType(pctx, requireColumn(pctx, columns, p.ra()), "double");
         requireType(pctx, requireColumn(pctx, columns, p.dec()), "double");
         requireType(pctx, requireColumn(pctx, columns, p.healpix()), "long");

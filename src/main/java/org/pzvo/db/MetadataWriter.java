@@ -59,6 +59,9 @@ public final class MetadataWriter {
             pos.put("ra", p.ra());
             pos.put("dec", p.dec());
             pos.put("healpix", p.healpix());
+            if (p.partitions() > 0) {
+                pos.put("partitions", p.partitions());
+            }
             m.put("position", pos);
         });
         if (!t.groups().isEmpty()) {

@@ -63,10 +63,11 @@ public final class SchemaInstaller {
                 }
                 for (TableMeta table : metadata.tables()) {
                     if (table.type().equals("table")) {
-                        List<String> ddl = ddl(engine, table);
-                        st.execute(ddl.get(0));
+                        for (String sql : tableDdl(engine, table, true)) {
+                            st.execute(sql);
+                        }
                         migrate(connection, engine, table);
-                        for (String sql : ddl.subList(1, ddl.size())) {
+                        for (String sql : indexDdl(table)) {
                             st.execute(sql);
                         }
                     }
@@ -92,22 +93,73 @@ public final class SchemaInstaller {
     }
 
     /**
-     * The statements that create a table and its indexes if they do not exist: CREATE TABLE with
-     * NOT NULL and PRIMARY KEY constraints, then {@link #indexDdl}.
+     * The statements that create a table if it does not exist: CREATE TABLE with NOT NULL and
+     * PRIMARY KEY constraints; on PostgreSQL, a table whose position has {@code partitions} is
+     * partitioned by ranges of its HEALPix index ({@link #partitionBounds}), its primary key then
+     * extended with the HEALPix column (PostgreSQL wants the partition key in every unique
+     * constraint; the index is a function of the position, so the declared key stays unique as
+     * long as each key has one position). Indexes: {@link #indexDdl}.
      */
-    public static List<String> ddl(Engine engine, TableMeta table) {
+    public static List<String> tableDdl(Engine engine, TableMeta table, boolean withPrimaryKey) {
+        int partitions = partitions(engine, table);
         List<String> parts = new ArrayList<>();
         for (ColumnMeta c : table.columns()) {
             parts.add(columnDdl(engine, c));
         }
-        if (!table.primaryKey().isEmpty()) {
-            parts.add("PRIMARY KEY (" + table.primaryKey().stream().map(SqlNames::quote)
-                    .collect(Collectors.joining(", ")) + ")");
+        List<String> key = storedPrimaryKey(engine, table);
+        if (withPrimaryKey && !key.isEmpty()) {
+            parts.add("PRIMARY KEY (" + key.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ")");
+        }
+        String create = "CREATE TABLE IF NOT EXISTS " + SqlNames.table(table) + " (\n  " + String.join(",\n  ", parts)
+                + "\n)";
+        if (partitions == 0) {
+            return List.of(create);
         }
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE TABLE IF NOT EXISTS " + SqlNames.table(table) + " (\n  " + String.join(",\n  ", parts) + "\n)");
-        sql.addAll(indexDdl(table));
+        sql.add(create + " PARTITION BY RANGE (" + SqlNames.quote(table.position().get().healpix()) + ")");
+        long[] bounds = partitionBounds(partitions);
+        for (int i = 0; i < partitions; i++) {
+            String from = i == 0 ? "MINVALUE" : Long.toString(bounds[i]);
+            String to = i == partitions - 1 ? "MAXVALUE" : Long.toString(bounds[i + 1]);
+            sql.add("CREATE TABLE IF NOT EXISTS " + SqlNames.table(table.schema(), partitionName(table, i))
+                    + " PARTITION OF " + SqlNames.table(table) + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+        }
         return sql;
+    }
+
+    /** The primary key as stored: the declared one, plus the HEALPix column on a partitioned table. */
+    public static List<String> storedPrimaryKey(Engine engine, TableMeta table) {
+        List<String> key = new ArrayList<>(table.primaryKey());
+        if (partitions(engine, table) > 0 && !key.isEmpty() && !key.contains(table.position().get().healpix())) {
+            key.add(table.position().get().healpix());
+        }
+        return key;
+    }
+
+    private static int partitions(Engine engine, TableMeta table) {
+        return engine == Engine.POSTGRESQL ? table.position().map(PositionMeta::partitions).orElse(0) : 0;
+    }
+
+    /**
+     * The lower bounds of {@code n} HEALPix-range partitions: equal shares of the order-29 index
+     * range [0, 12·4^29), each starting on an order-8 cell so that a partition holds whole cells.
+     */
+    static long[] partitionBounds(int n) {
+        long total = 12L << 58;
+        long cell = 1L << (2 * (29 - 8));
+        long[] bounds = new long[n];
+        for (int i = 0; i < n; i++) {
+            bounds[i] = total / n * i / cell * cell;
+        }
+        return bounds;
+    }
+
+    /** {@code <table>_p<i>}, shortened with a hash to fit PostgreSQL's 63-byte names. */
+    static String partitionName(TableMeta table, int i) {
+        String suffix = String.format("_p%04d", i);
+        String name = table.name() + suffix;
+        return name.length() <= 63 ? name : table.name().substring(0, 45) + "_" + Integer.toHexString(
+                table.name().hashCode()) + suffix;
     }
 
     /**

@@ -35,6 +35,12 @@ public record TableMeta(String schema, String name, String type, String descript
         foreignKeys = List.copyOf(foreignKeys);
     }
 
+    /** The same table under another name (e.g. a staging table). */
+    public TableMeta withName(String newName) {
+        return new TableMeta(schema, newName, type, description, utype, columns, primaryKey, position, groups,
+                foreignKeys);
+    }
+
     /** {@code schema.name}, the form used in ADQL and in TAP_SCHEMA.tables.table_name. */
     public String qualifiedName() {
         return schema + "." + name;

@@ -7,14 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.pzvo.db.ColumnMeta;
 import org.pzvo.db.Engine;
 import org.pzvo.db.SchemaInstaller;
 import org.pzvo.db.SqlNames;
-import org.pzvo.db.SqlTypes;
 import org.pzvo.db.TableMeta;
 
 /**
@@ -82,11 +79,9 @@ final class TableLoad {
             } else if (replace) {
                 st.execute("DROP TABLE IF EXISTS " + SqlNames.table(table));
             }
-            List<String> parts = new ArrayList<>();
-            for (ColumnMeta c : table.columns()) {
-                parts.add(SqlNames.quote(c.name()) + " " + SqlTypes.of(engine, c) + (c.nullable() ? "" : " NOT NULL"));
+            for (String sql : SchemaInstaller.tableDdl(engine, table.withName(loadName), false)) {
+                st.execute(sql);
             }
-            st.execute("CREATE TABLE " + loadTable() + " (" + String.join(", ", parts) + ")");
         }
     }
 
@@ -110,7 +105,8 @@ final class TableLoad {
         if (table.primaryKey().isEmpty()) {
             return true;
         }
-        String cols = table.primaryKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
+        String cols = SchemaInstaller.storedPrimaryKey(engine, table).stream().map(SqlNames::quote)
+                .collect(Collectors.joining(", "));
         Savepoint sp = engine == Engine.POSTGRESQL ? connection.setSavepoint() : null;
         try (Statement st = connection.createStatement()) {
             st.execute("ALTER TABLE " + loadTable() + " ADD PRIMARY KEY (" + cols + ")");
@@ -127,7 +123,8 @@ final class TableLoad {
         if (sp != null) {
             connection.releaseSavepoint(sp);
         }
-        return true;
+        // A partitioned table's stored key includes the HEALPix column: check the declared one.
+        return SchemaInstaller.storedPrimaryKey(engine, table).equals(table.primaryKey()) || duplicateKey() == null;
     }
 
     /** The values of one duplicated primary key (smallest first), or null. */

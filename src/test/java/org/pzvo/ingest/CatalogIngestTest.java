@@ -172,6 +172,39 @@ class CatalogIngestTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void partitionedTableKeepsEveryRowAndItsDeclaredKey(Engine engine) throws Exception {
+        Path f = write(sample(), "cat.fits", "fits");
+        Path yaml = dir.resolve("partitioned.yaml");
+        Files.writeString(yaml, YAML_WITH_KEY.replace("healpix: hpx29}", "healpix: hpx29, partitions: 4}"));
+        try (Connection c = DB.open(engine, dir)) {
+            ingest(c, engine).load(new CatalogIngest.Request(f, "user.cat", null, null, yaml, false),
+                    ProgressListener.NONE);
+            assertEquals(List.of("5"), TestDb.rows(c, "SELECT COUNT(*) FROM \"user\".\"cat\""));
+            if (engine == Engine.POSTGRESQL) {
+                // Four ranges of three base cells each: (210.75, 45.125) is in base cell 2; (359.999, 89.9) and
+                // (10.5, -5.25) in 3 and 4; (150.1, 2.2) and the south pole (RA 0) in 6 and 8; none in 9 to 11.
+                assertEquals(List.of("cat_p0000|1", "cat_p0001|2", "cat_p0002|2"), TestDb.rows(c,
+                        "SELECT c.relname, COUNT(*) FROM \"user\".\"cat\" t JOIN pg_class c ON c.oid = t.tableoid"
+                        + " GROUP BY 1 ORDER BY 1"));
+                assertEquals(List.of("4"), TestDb.rows(c, "SELECT COUNT(*) FROM pg_inherits"
+                        + " WHERE inhparent = '\"user\".\"cat\"'::regclass"));
+                // A range of the index reads one partition only.
+                String plan = String.join("\n", TestDb.rows(c, "EXPLAIN SELECT * FROM \"user\".\"cat\""
+                        + " WHERE \"hpx29\" BETWEEN 0 AND 1000"));
+                assertTrue(plan.contains("cat_p0000") && !plan.contains("cat_p0001"), plan);
+            }
+            RowListStarTable twice = sample();
+            twice.setCell(4, 0, 100L);
+            Path g = write(twice, "dup.fits", "fits");
+            IngestException e = assertThrows(IngestException.class, () -> ingest(c, engine).load(
+                    new CatalogIngest.Request(g, "user.cat", null, null, yaml, true), ProgressListener.NONE));
+            assertTrue(e.getMessage().contains("duplicate"), e.getMessage());
+            assertEquals(List.of("5"), TestDb.rows(c, "SELECT COUNT(DISTINCT \"id\") FROM \"user\".\"cat\""));
+        }
+    }
+
     static final String YAML_WITH_KEY = """
         schema: user
         description: User tables.
