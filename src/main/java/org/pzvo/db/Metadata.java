@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  *     type: table              # table | view (default table)
  *     description: ...         # required
  *     primary_key: [objectId]  # optional
- *     position: {ra: coord_ra, dec: coord_dec, healpix: hpx29}   # optional
+ *     position: {ra: coord_ra, dec: coord_dec, healpix: hpx29}   # optional; partitions: N (PostgreSQL)
  *     groups: [rubin]          # optional: only members of these groups see the table
  *     columns:
  *       - name: objectId

@@ -63,10 +63,14 @@ public final class SchemaInstaller {
                 }
                 for (TableMeta table : metadata.tables()) {
                     if (table.type().equals("table")) {
-                        for (String sql : tableDdl(engine, table, true)) {
-                            st.execute(sql);
+                        if (exists(connection, table)) {
+                            migrate(connection, engine, table);
+                            warnIfNotPartitioned(connection, engine, table);
+                        } else {
+                            for (String sql : tableDdl(engine, table, true)) {
+                                st.execute(sql);
+                            }
                         }
-                        migrate(connection, engine, table);
                         for (String sql : indexDdl(table)) {
                             st.execute(sql);
                         }
@@ -221,6 +225,30 @@ public final class SchemaInstaller {
             return name;
         }
         return name.substring(0, 50) + "_" + Integer.toHexString(name.hashCode()) + "_idx";
+    }
+
+    private static boolean exists(Connection connection, TableMeta table) throws SQLException {
+        DatabaseMetaData md = connection.getMetaData();
+        try (ResultSet rs = md.getTables(null, escape(md, table.schema()), escape(md, table.name()), null)) {
+            return rs.next();
+        }
+    }
+
+    /** Partitioning is chosen when a table is created: an existing table keeps its layout. */
+    private static void warnIfNotPartitioned(Connection connection, Engine engine, TableMeta table) throws SQLException {
+        if (partitions(engine, table) == 0) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT relkind::text FROM pg_class WHERE oid = to_regclass(?)")) {
+            ps.setString(1, SqlNames.table(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !"p".equals(rs.getString(1))) {
+                    LOG.warn("Table {} is declared with {} partitions but exists unpartitioned; it stays as it is"
+                            + " (load it again with ./pzvo ingest --replace to partition it)", table.qualifiedName(),
+                            partitions(engine, table));
+                }
+            }
+        }
     }
 
     private static String columnDdl(Engine engine, ColumnMeta c) {

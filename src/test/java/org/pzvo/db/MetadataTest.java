@@ -35,7 +35,7 @@ class MetadataTest {
                 "TAP_SCHEMA.columns", "TAP_SCHEMA.keys", "TAP_SCHEMA.key_columns"),
                 m.tables().stream().map(TableMeta::qualifiedName).toList());
         TableMeta object = m.requireTable("lsst.object");
-        assertEquals(new PositionMeta("coord_ra", "coord_dec", "hpx29"), object.position().orElseThrow());
+        assertEquals(new PositionMeta("coord_ra", "coord_dec", "hpx29", 8), object.position().orElseThrow());
         assertEquals("nJy", object.column("r_cModelFlux").orElseThrow().unit());
         assertEquals("301", m.requireTable("pz.photoz").column("pdf").orElseThrow().arraysize());
         assertEquals("timestamp", m.requireTable("pz.run").column("created").orElseThrow().xtype());
