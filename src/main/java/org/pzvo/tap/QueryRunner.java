@@ -94,7 +94,24 @@ public final class QueryRunner {
     public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
                        Consumer<PreparedStatement> onStatement, LongConsumer progress, BooleanSupplier cancelled)
             throws DaliException, IOException {
+        return run(query, catalog, fieldEdit, target, onStatement, progress, cancelled, sql -> { });
+    }
+
+    /** Work on the tables a translated query reads, done once its SQL is known and before it runs. */
+    @FunctionalInterface
+    public interface BeforeExecute {
+        void accept(String sql) throws DaliException;
+    }
+
+    /**
+     * As {@link #run(TapQuery, Catalog, UnaryOperator, ResultTarget, Consumer, LongConsumer, BooleanSupplier)},
+     * with {@code beforeExecute} given the SQL first (uploads index the columns it reads).
+     */
+    public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
+                       Consumer<PreparedStatement> onStatement, LongConsumer progress, BooleanSupplier cancelled,
+                       BeforeExecute beforeExecute) throws DaliException, IOException {
         TranslatedQuery sql = translate(query, catalog);
+        beforeExecute.accept(sql.sql());
         List<FieldMeta> columns = new ArrayList<>();
         for (ResultColumn c : sql.columns()) {
             columns.add(new FieldMeta(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),

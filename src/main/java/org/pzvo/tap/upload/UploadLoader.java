@@ -25,8 +25,9 @@ import uk.ac.starlink.table.StarTable;
 
 /**
  * Stores one uploaded table in the database as {@code "TAP_UPLOAD"."<physical name>"}: CREATE
- * TABLE, batched INSERTs streamed from the STIL row sequence (row limit enforced while reading),
- * then the B-tree index on the HEALPix column. The caller drops the table.
+ * TABLE, batched INSERTs streamed from the STIL row sequence (row limit enforced while reading);
+ * the B-tree index on the HEALPix column comes later, when a query needs it
+ * ({@link #indexHealpix}). The caller drops the table.
  */
 final class UploadLoader {
     static final String SCHEMA = "TAP_UPLOAD";
@@ -79,16 +80,29 @@ final class UploadLoader {
         if (rows == 0) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows");
         }
-        if (schema.healpix().isPresent()) {
+        if (postgres) {
             try (Statement st = conn.createStatement()) {
-                st.execute("CREATE INDEX " + SqlNames.quote(physical + "_hpx") + " ON " + qualified + " ("
-                        + SqlNames.quote(schema.healpix().get()) + ")");
-                if (postgres) {
-                    st.execute("ANALYZE " + qualified);
-                }
+                st.execute("ANALYZE " + qualified);
             }
         }
         return tableInfo(name, physical, rows, schema);
+    }
+
+    /**
+     * The B-tree index on the HEALPix column of a loaded table: built only once a query is known
+     * to read that column (a cone or a positional join written as SQL), since sorting the column
+     * of a large upload costs as much as loading it, and the cross-match engine does not need it.
+     */
+    static void indexHealpix(Connection conn, boolean postgres, String physical, String healpixColumn)
+            throws SQLException {
+        String qualified = SqlNames.table(SCHEMA, physical);
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE INDEX " + SqlNames.quote(physical + "_hpx") + " ON " + qualified + " ("
+                    + SqlNames.quote(healpixColumn) + ")");
+            if (postgres) {
+                st.execute("ANALYZE " + qualified);
+            }
+        }
     }
 
     private static long insert(Connection conn, String name, String into, StarTable table, UploadSchema schema,
