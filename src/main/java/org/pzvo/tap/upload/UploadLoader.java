@@ -34,10 +34,14 @@ final class UploadLoader {
     private static final int BATCH = 5000;
     /**
      * Rows between commits. H2 keeps a transaction's uncommitted rows on the heap, so one
-     * transaction for a 3,000,000-row upload does not fit in a 1 GB heap; the table is this
-     * request's alone and is dropped on any failure, so committing part of it exposes nothing.
+     * transaction for a 3,000,000-row upload does not fit in a 1 GB heap, and its commit revisits
+     * every row it wrote: committing each batch while its pages are still in memory took a quarter
+     * less CPU for 1,000,000 rows than every 100,000. PostgreSQL flushes its log at each commit, so
+     * it commits less often. The table is this request's alone and is dropped on any failure, so
+     * committing part of it exposes nothing.
      */
-    private static final int COMMIT_ROWS = 100_000;
+    private static final int H2_COMMIT_ROWS = BATCH;
+    private static final int POSTGRES_COMMIT_ROWS = 100_000;
 
     private UploadLoader() {
     }
@@ -76,7 +80,7 @@ final class UploadLoader {
             st.execute(defs.toString());
         }
         long rows = insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema, maxRows,
-                cancelled);
+                postgres ? POSTGRES_COMMIT_ROWS : H2_COMMIT_ROWS, cancelled);
         if (rows == 0) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows");
         }
@@ -106,7 +110,7 @@ final class UploadLoader {
     }
 
     private static long insert(Connection conn, String name, String into, StarTable table, UploadSchema schema,
-                               long maxRows, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
+                               long maxRows, int commitRows, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
         List<UploadColumn> columns = schema.columns();
         long rows = 0;
         try (PreparedStatement st = conn.prepareStatement("INSERT INTO " + into);
@@ -127,7 +131,7 @@ final class UploadLoader {
                 st.addBatch();
                 if (rows % BATCH == 0) {
                     st.executeBatch();
-                    if (rows % COMMIT_ROWS == 0) {
+                    if (rows % commitRows == 0) {
                         conn.commit();
                     }
                     if (cancelled.getAsBoolean()) {
