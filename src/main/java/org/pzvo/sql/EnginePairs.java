@@ -189,6 +189,14 @@ final class EnginePairs {
     }
 
     private SelectQuery rewrite(SelectQuery s, Predicate conjunct, Match m) {
+        if (!joinsByName(s.from())) {
+            if (suppliable(m.first())) {
+                return rewriteWithRows(s, conjunct, m, true);
+            }
+            if (suppliable(m.second())) {
+                return rewriteWithRows(s, conjunct, m, false);
+            }
+        }
         String correlation = freeName(s);
         CteTable pairs = Internal.pairs(correlation);
         Predicate always = new Comparison(Span.NONE, ComparisonOperator.EQUAL, Internal.integer(1), Internal.integer(1));
@@ -206,10 +214,52 @@ final class EnginePairs {
                 replaced.groupBy(), replaced.having(), replaced.orderBy(), replaced.offset());
     }
 
-    private static Predicate equal(Side side, CteTable pairs, String pairColumn) {
+    private boolean suppliable(Side side) {
+        return planner.suppliesRows(side.table().table()) && PairRowColumns.supported(side.table().table().columns());
+    }
+
+    /** Whether a join of {@code from} matches columns by name (NATURAL or USING), which extra columns would change. */
+    private static boolean joinsByName(List<FromItem> from) {
+        for (FromItem item : from) {
+            if (item instanceof Join j && (j.natural() || !j.using().isEmpty() || joinsByName(List.of(j.left(), j.right())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rewrite when the engine supplies the rows of one side: that table's FROM item becomes
+     * the pair source under the same correlation (so every reference to its columns reads the
+     * supplied values) and the WHERE clause gains {@code other.key = side.ROWS_KEY}: the database
+     * joins only the other table, one key lookup per pair, in the key order the engine gives.
+     */
+    private SelectQuery rewriteWithRows(SelectQuery s, Predicate conjunct, Match m, boolean firstSupplied) {
+        Side supplied = firstSupplied ? m.first() : m.second();
+        Side other = firstSupplied ? m.second() : m.first();
+        CteTable rows = Internal.pairRows(supplied.table().correlation(), supplied.table().table().columns());
+        Predicate always = new Comparison(Span.NONE, ComparisonOperator.EQUAL, Internal.integer(1), Internal.integer(1));
+        SelectQuery replaced = (SelectQuery) BottomUp.rewrite(s,
+                node -> node == conjunct ? always : node == supplied.table() ? rows : node);
+        ColumnInfo keyInfo = rows.columns().get(0);
+        Predicate key = equal(other, new ResolvedColumn(Span.NONE, Optional.of(rows.correlation()), keyInfo.name(),
+                keyInfo));
+        Predicate where = replaced.where().<Predicate>map(w -> new And(Span.NONE, w, key)).orElse(key);
+        request = new PairRequest(new PairRequest.Side(m.first().table().table(), m.first().key()),
+                new PairRequest.Side(m.second().table().table(), m.second().key()), m.radiusDeg(), m.radiusColumn(),
+                m.strict(), firstSupplied ? PairRequest.Rows.FIRST : PairRequest.Rows.SECOND);
+        return new SelectQuery(s.span(), s.distinct(), s.top(), replaced.items(), replaced.from(), Optional.of(where),
+                replaced.groupBy(), replaced.having(), replaced.orderBy(), replaced.offset());
+    }
+
+    private static Predicate equal(Side side, ResolvedColumn pairColumn) {
         ColumnInfo key = new ColumnInfo(side.key(), "long", null, null, null, null, null, null);
         ResolvedColumn tableKey = new ResolvedColumn(Span.NONE, Optional.of(side.table().correlation()), side.key(), key);
-        return new Comparison(Span.NONE, ComparisonOperator.EQUAL, tableKey, Internal.pairsColumn(pairs, pairColumn));
+        return new Comparison(Span.NONE, ComparisonOperator.EQUAL, tableKey, pairColumn);
+    }
+
+    private static Predicate equal(Side side, CteTable pairs, String pairColumn) {
+        return equal(side, Internal.pairsColumn(pairs, pairColumn));
     }
 
     /** A correlation name no FROM item of {@code s} uses. */

@@ -129,4 +129,10 @@ public record H2Dialect(boolean indexesRangeDisjunction) implements SqlDialect {
         // H2 arrays hold at most 65,536 elements: a table function of a token streams the pairs.
         return "pzvo_pairs(?) AS " + quoteIdentifier(alias);
     }
+
+    @Override
+    public String pairRows(String alias, List<org.pzvo.adql.check.ColumnInfo> columns) {
+        // H2 asks a table function for its columns before the token is bound: the literal lists them.
+        return "pzvo_pair_rows(?, " + stringLiteral(PairRowColumns.spec(columns)) + ") AS " + quoteIdentifier(alias);
+    }
 }

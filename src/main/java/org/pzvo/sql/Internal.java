@@ -30,6 +30,8 @@ import org.pzvo.adql.check.ColumnInfo;
  *       (see {@link #series});</li>
  *   <li>the CTE reference {@code \0pairs} with columns {@value #PAIRS_FIRST}, {@value #PAIRS_SECOND}:
  *       the cross-match pairs, read from two BIGINT array parameters (see {@link #pairs});</li>
+ *   <li>the CTE reference {@code \0pair_rows}: the pairs with the rows of one table (see
+ *       {@link #pairRows});</li>
  *   <li>a {@link DerivedTable} whose alias starts with NUL: {@code LATERAL (query) AS
  *       alias} (see {@link #lateral}).</li>
  * </ul>
@@ -45,6 +47,7 @@ final class Internal {
     static final String PAIRS = PREFIX + "pairs";
     static final String PAIRS_FIRST = "k1";
     static final String PAIRS_SECOND = "k2";
+    static final String PAIR_ROWS = PREFIX + "pair_rows";
     /** Column of a {@link #lateral} cells table. */
     static final String CELLS_COLUMN = "c";
 
@@ -114,6 +117,21 @@ final class Internal {
 
     static boolean isPairs(CteTable table) {
         return table.cteName().equals(PAIRS);
+    }
+
+    /**
+     * The FROM item of the engine's pairs with the rows of one table: that table's columns and
+     * the other table's key ({@link PairRequest#ROWS_KEY}), under the table's own correlation.
+     */
+    static CteTable pairRows(String correlation, List<ColumnInfo> columns) {
+        List<ColumnInfo> all = new java.util.ArrayList<>();
+        all.add(new ColumnInfo(PairRequest.ROWS_KEY, "long", null, null, null, null, null, null));
+        all.addAll(columns);
+        return new CteTable(Span.NONE, PAIR_ROWS, correlation, List.copyOf(all));
+    }
+
+    static boolean isPairRows(CteTable table) {
+        return table.cteName().equals(PAIR_ROWS);
     }
 
     /**

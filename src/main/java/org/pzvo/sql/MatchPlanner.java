@@ -19,4 +19,14 @@ public interface MatchPlanner {
      * The column need not be one of {@code table.columns()} (an upload's row number is not).
      */
     Optional<String> keyColumn(TableInfo table);
+
+    /**
+     * Whether the engine can hand the SQL every column of {@code table} along with the pairs
+     * ({@link PairRequest.Rows}), so the query reads that table's rows from the pair source
+     * instead of joining the table on its key: a join the database would do with one random
+     * lookup per pair.
+     */
+    default boolean suppliesRows(TableInfo table) {
+        return false;
+    }
 }

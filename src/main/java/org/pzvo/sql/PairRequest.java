@@ -15,15 +15,32 @@ import org.pzvo.adql.check.TableInfo;
  * @param radiusColumn the per-row radius (degrees), a column of one of the two tables
  */
 public record PairRequest(Side first, Side second, double radiusDeg, Optional<RadiusColumn> radiusColumn,
-                          boolean strict) {
+                          boolean strict, Rows rows) {
     public PairRequest {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
         Objects.requireNonNull(radiusColumn, "radiusColumn");
+        Objects.requireNonNull(rows, "rows");
         if (radiusColumn.isPresent() != Double.isNaN(radiusDeg)) {
             throw new IllegalArgumentException("Expected either a constant radius or a radius column");
         }
     }
+
+    /** Pairs only: the SQL joins both tables on their keys. */
+    public PairRequest(Side first, Side second, double radiusDeg, Optional<RadiusColumn> radiusColumn, boolean strict) {
+        this(first, second, radiusDeg, radiusColumn, strict, Rows.NONE);
+    }
+
+    /**
+     * Which table's rows come with the pairs. With {@code FIRST} (or {@code SECOND}) the SQL reads,
+     * for each pair, the other table's key ({@link #ROWS_KEY}) and every column of that table
+     * (its {@code table().columns()}, in order) from the pair source, and joins only the other
+     * table.
+     */
+    public enum Rows { NONE, FIRST, SECOND }
+
+    /** The column of the pair source holding the other table's key when {@link Rows} is not NONE. */
+    public static final String ROWS_KEY = "_pzvo_pair_key";
 
     /** One table of the join: its positions ({@code table.position()}) and its row key column. */
     public record Side(TableInfo table, String keyColumn) {

@@ -78,6 +78,18 @@ public interface SqlDialect {
      */
     String pairParameters(String alias, String first, String second);
 
+    /**
+     * A FROM item giving, for each of the engine's pairs, the rows of one table: {@code columns}
+     * (the first is the other table's BIGINT key) as a table named {@code alias}, from a token
+     * parameter. Only H2 has it ({@code pzvo_pair_rows(?, spec)}); the engine is asked for rows
+     * only there.
+     *
+     * @throws UnsupportedOperationException on other databases
+     */
+    default String pairRows(String alias, List<org.pzvo.adql.check.ColumnInfo> columns) {
+        throw new UnsupportedOperationException("The cross-match engine supplies rows only on H2");
+    }
+
     /** Capability: whether FULL OUTER JOIN exists (H2 2.3 has none; the translator then refuses it). */
     boolean supportsFullJoin();
 

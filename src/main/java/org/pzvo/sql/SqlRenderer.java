@@ -155,6 +155,9 @@ final class SqlRenderer implements AstVisitor<String> {
         if (Internal.isPairs(n)) {
             return dialect.pairParameters(n.correlation(), Internal.PAIRS_FIRST, Internal.PAIRS_SECOND);
         }
+        if (Internal.isPairRows(n)) {
+            return dialect.pairRows(n.correlation(), n.columns());
+        }
         return q(n.cteName()) + " AS " + q(n.correlation());
     }
 

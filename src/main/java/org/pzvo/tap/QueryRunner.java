@@ -21,10 +21,12 @@ import javax.sql.DataSource;
 import org.pzvo.adql.AdqlException;
 import org.pzvo.adql.check.Catalog;
 import org.pzvo.adql.check.ResultColumn;
+import org.pzvo.adql.check.TableInfo;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.FieldMeta;
 import org.pzvo.dali.ResultSetTable;
 import org.pzvo.dali.ResultWriter;
+import org.pzvo.db.Engine;
 import org.pzvo.sql.MatchPlanner;
 import org.pzvo.sql.PairRequest;
 import org.pzvo.sql.SqlDialect;
@@ -66,8 +68,19 @@ public final class QueryRunner {
     public QueryRunner(Settings settings, Optional<CrossMatchEngine> engine) {
         this.settings = settings;
         this.engine = engine;
-        this.planner = engine.isEmpty() ? MatchPlanner.NONE : table -> UploadSession.isUpload(table)
-                ? Optional.of(UploadSession.ROW_KEY) : engine.get().keyColumn(table);
+        this.planner = engine.isEmpty() ? MatchPlanner.NONE : new MatchPlanner() {
+            @Override
+            public Optional<String> keyColumn(TableInfo table) {
+                return UploadSession.isUpload(table) ? Optional.of(UploadSession.ROW_KEY) : engine.get().keyColumn(table);
+            }
+
+            // On H2 the final join would look up the upload's row of every pair at random (most
+            // of W2's time): the engine hands the SQL the upload's rows with the pairs instead.
+            @Override
+            public boolean suppliesRows(TableInfo table) {
+                return UploadSession.isUpload(table) && settings.dialect().engine() == Engine.H2;
+            }
+        };
     }
 
     /** The connections this runner uses (uploaded tables are loaded through them too). */
@@ -94,7 +107,24 @@ public final class QueryRunner {
     public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
                        Consumer<PreparedStatement> onStatement, LongConsumer progress, BooleanSupplier cancelled)
             throws DaliException, IOException {
+        return run(query, catalog, fieldEdit, target, onStatement, progress, cancelled, sql -> { });
+    }
+
+    /** Work on the tables a translated query reads, done once its SQL is known and before it runs. */
+    @FunctionalInterface
+    public interface BeforeExecute {
+        void accept(String sql) throws DaliException;
+    }
+
+    /**
+     * As {@link #run(TapQuery, Catalog, UnaryOperator, ResultTarget, Consumer, LongConsumer, BooleanSupplier)},
+     * with {@code beforeExecute} given the SQL first (uploads index the columns it reads).
+     */
+    public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
+                       Consumer<PreparedStatement> onStatement, LongConsumer progress, BooleanSupplier cancelled,
+                       BeforeExecute beforeExecute) throws DaliException, IOException {
         TranslatedQuery sql = translate(query, catalog);
+        beforeExecute.accept(sql.sql());
         List<FieldMeta> columns = new ArrayList<>();
         for (ResultColumn c : sql.columns()) {
             columns.add(new FieldMeta(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), c.utype(),

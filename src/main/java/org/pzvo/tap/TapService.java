@@ -172,7 +172,8 @@ public final class TapService {
         try (UploadSession uploads = UploadSession.load(query.uploads(), parts, runner.dataSource(), uploadLimits,
                 scratch, cancelled)) {
             Catalog catalog = uploads.tables().isEmpty() ? visible : visible.with(uploads.tables());
-            return runner.run(query, catalog, UnaryOperator.identity(), target, onStatement, progress, cancelled);
+            return runner.run(query, catalog, UnaryOperator.identity(), target, onStatement, progress, cancelled,
+                    uploads::indexColumnsReadBy);
         }
     }
 

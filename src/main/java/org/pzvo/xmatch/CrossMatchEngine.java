@@ -74,6 +74,16 @@ public final class CrossMatchEngine implements MatchPlanner {
      * @throws java.util.concurrent.CancellationException when cancelled
      */
     public Found find(Connection c, PairRequest request, BooleanSupplier cancelled) throws SQLException, IOException {
+        return find(c, request, cancelled, null);
+    }
+
+    /**
+     * @param firstOrder the pairs in the first table's key order (true), the second's (false), or
+     *                   (null) the larger table's: the order in which the database then reads that
+     *                   table's rows, page after page
+     */
+    private Found find(Connection c, PairRequest request, BooleanSupplier cancelled, Boolean firstOrder)
+            throws SQLException, IOException {
         Optional<PairRequest.RadiusColumn> radius = request.radiusColumn();
         boolean radiusOnFirst = radius.isPresent() && radius.get().ofFirst();
         boolean radiusOnSecond = radius.isPresent() && !radius.get().ofFirst();
@@ -89,9 +99,10 @@ public final class CrossMatchEngine implements MatchPlanner {
         Matcher.Pairs pairs = Matcher.match(spec, cancelled);
         LOG.debug("cross-match {} x {}: {} pairs in {} ms", probe.positions().size(), target.positions().size(),
                 pairs.size(), (System.nanoTime() - t0) / 1_000_000);
-        // In the order of the larger table's key: the database then fetches its rows in key order,
-        // page after page, instead of one random page per pair (the cost that dominated W2 on H2).
-        int[] order = RadixSort.order(signedOrder(pairs), pairs.size());
+        // In the order of the key of the table the database reads (by default the larger): it then
+        // fetches its rows in key order, page after page, instead of one random page per pair.
+        boolean byTarget = firstOrder == null || firstOrder != firstProbes;
+        int[] order = RadixSort.order(signedOrder(pairs, byTarget), pairs.size());
         long[] a = new long[pairs.size()];
         long[] b = new long[pairs.size()];
         for (int i = 0; i < a.length; i++) {
@@ -125,6 +136,21 @@ public final class CrossMatchEngine implements MatchPlanner {
      */
     public Bound bind(Connection c, PreparedStatement st, PairRequest request, Engine engine, BooleanSupplier cancelled)
             throws SQLException, IOException {
+        if (request.rows() != PairRequest.Rows.NONE) {
+            if (engine != Engine.H2) {
+                throw new IllegalArgumentException("The engine supplies rows with its pairs only on H2");
+            }
+            boolean firstSupplied = request.rows() == PairRequest.Rows.FIRST;
+            // The database reads only the other table: the pairs in its key order.
+            Found found = find(c, request, cancelled, !firstSupplied);
+            PairRequest.Side supplied = firstSupplied ? request.first() : request.second();
+            SuppliedRows rows = SuppliedRows.read(c, supplied.table(), supplied.keyColumn(),
+                    firstSupplied ? found.firstKeys() : found.secondKeys(),
+                    firstSupplied ? found.secondKeys() : found.firstKeys(), cancelled);
+            H2Pairs.Registration registration = H2Pairs.register(rows);
+            st.setString(1, registration.token());
+            return registration::close;
+        }
         Found found = find(c, request, cancelled);
         if (engine == Engine.POSTGRESQL) {
             // pgjdbc sends primitive arrays as int8[] without boxing.
@@ -137,11 +163,11 @@ public final class CrossMatchEngine implements MatchPlanner {
         return registration::close;
     }
 
-    /** The target keys (the larger table's) mapped so that unsigned order is signed order, for {@link RadixSort}. */
-    private static long[] signedOrder(Matcher.Pairs pairs) {
+    /** The target (or probe) keys mapped so that unsigned order is signed order, for {@link RadixSort}. */
+    private static long[] signedOrder(Matcher.Pairs pairs, boolean target) {
         long[] keys = new long[pairs.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = pairs.second(i) ^ Long.MIN_VALUE;
+            keys[i] = (target ? pairs.second(i) : pairs.first(i)) ^ Long.MIN_VALUE;
         }
         return keys;
     }

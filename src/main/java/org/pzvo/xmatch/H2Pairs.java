@@ -23,6 +23,7 @@ import org.h2.tools.SimpleRowSource;
 public final class H2Pairs {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Map<String, CrossMatchEngine.Found> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<String, SuppliedRows> RUNNING_ROWS = new ConcurrentHashMap<>();
 
     private H2Pairs() {
     }
@@ -31,16 +32,28 @@ public final class H2Pairs {
     static void install(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE ALIAS IF NOT EXISTS pzvo_pairs FOR '" + H2Pairs.class.getName() + ".pairs'");
+            st.execute("CREATE ALIAS IF NOT EXISTS pzvo_pair_rows FOR '" + H2Pairs.class.getName() + ".pairRows'");
         }
     }
 
     /** Registers pairs until the returned handle is closed. */
     static Registration register(CrossMatchEngine.Found found) {
-        byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
-        String token = HexFormat.of().formatHex(random);
+        String token = token();
         RUNNING.put(token, found);
         return new Registration(token);
+    }
+
+    /** Registers pairs with rows until the returned handle is closed. */
+    static Registration register(SuppliedRows rows) {
+        String token = token();
+        RUNNING_ROWS.put(token, rows);
+        return new Registration(token);
+    }
+
+    private static String token() {
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** A registered pair set. */
@@ -48,12 +61,71 @@ public final class H2Pairs {
         @Override
         public void close() {
             RUNNING.remove(token);
+            RUNNING_ROWS.remove(token);
         }
     }
 
+    /**
+     * The H2 function {@code pzvo_pair_rows(token, spec)}: for each pair registered under
+     * {@code token}, the other table's key and the supplied row, as the columns {@code spec}
+     * lists ({@code "TYPE name;..."}, see {@code PairRowColumns}); none when the token is unknown.
+     */
+    public static ResultSet pairRows(Connection conn, String token, String spec) {
+        // Asked for its column list, H2 passes no token.
+        SuppliedRows rows = token == null ? null : RUNNING_ROWS.get(token);
+        SimpleResultSet rs = columnList(conn) ? new SimpleResultSet() : new SimpleResultSet(new SimpleRowSource() {
+            private int next;
+
+            @Override
+            public Object[] readRow() {
+                if (rows == null || next >= rows.pairs()) {
+                    return null;
+                }
+                return rows.row(next++);
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public void reset() {
+                next = 0;
+            }
+        });
+        for (String column : spec.split(";")) {
+            int space = column.indexOf(' ');
+            String type = column.substring(0, space);
+            rs.addColumn(column.substring(space + 1), jdbcType(type), type.equals("VARCHAR") ? 1_000_000_000 : 0, 0);
+        }
+        return rs;
+    }
+
+    /** Whether H2 calls a table function only for its column list. */
+    private static boolean columnList(Connection conn) {
+        try {
+            return conn.getMetaData().getURL().equals("jdbc:columnlist:connection");
+        } catch (SQLException e) {
+            throw new IllegalStateException("H2 gave a table function a connection without metadata", e);
+        }
+    }
+
+    private static int jdbcType(String sqlType) {
+        return switch (sqlType) {
+            case "BIGINT" -> Types.BIGINT;
+            case "INTEGER" -> Types.INTEGER;
+            case "SMALLINT" -> Types.SMALLINT;
+            case "REAL" -> Types.REAL;
+            case "DOUBLE" -> Types.DOUBLE;
+            case "BOOLEAN" -> Types.BOOLEAN;
+            case "VARCHAR" -> Types.VARCHAR;
+            default -> throw new IllegalArgumentException("Expected a type the engine can supply, actual " + sqlType);
+        };
+    }
+
     /** The H2 function: the pairs registered under {@code token} (none when unknown). */
-    public static ResultSet pairs(Connection conn, String token) throws SQLException {
-        if (conn.getMetaData().getURL().equals("jdbc:columnlist:connection")) {
+    public static ResultSet pairs(Connection conn, String token) {
+        if (columnList(conn)) {
             return columns(new SimpleResultSet());
         }
         CrossMatchEngine.Found found = RUNNING.get(token);

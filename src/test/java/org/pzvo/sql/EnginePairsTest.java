@@ -48,6 +48,42 @@ class EnginePairsTest {
                 + " \"pzvo_pairs\"(\"k1\", \"k2\")"), postgres(adql).sql());
     }
 
+    /** As {@link #SKY}, and the engine can hand over the rows of the table named {@code supplied}. */
+    private static MatchPlanner supplying(String supplied) {
+        return new MatchPlanner() {
+            @Override
+            public Optional<String> keyColumn(org.pzvo.adql.check.TableInfo table) {
+                return SKY.keyColumn(table);
+            }
+
+            @Override
+            public boolean suppliesRows(org.pzvo.adql.check.TableInfo table) {
+                return table.name().equals(supplied);
+            }
+        };
+    }
+
+    @Test
+    void suppliedRowsReplaceTheTableAndItsKeyJoin() throws Exception {
+        String adql = "SELECT r.id, s.mag FROM sky.ref AS r JOIN sky.src AS s"
+                + " ON CONTAINS(POINT(s.ra, s.dec), CIRCLE(r.ra, r.dec, 0.05)) = 1 WHERE r.id < 20";
+        TranslatedQuery t = Translator.of(SkyCatalog.INSTANCE, SqlDialects.of(org.pzvo.db.Engine.H2))
+                .translate(adql, -1, supplying("ref"));
+        PairRequest p = t.pairs().orElseThrow();
+        assertEquals(PairRequest.Rows.SECOND, p.rows(), "ref, the circle's table, is the second side");
+        String spec = PairRowColumns.spec(SkyCatalog.REF.columns());
+        assertTrue(t.sql().startsWith("SELECT \"r\".\"id\" AS \"id\", \"s\".\"mag\" AS \"mag\" FROM pzvo_pair_rows(?, '"
+                + "BIGINT _pzvo_pair_key;" + spec + "') AS \"r\" INNER JOIN \"sky\".\"src\" AS \"s\" ON 1 = 1 WHERE"), t.sql());
+        assertTrue(t.sql().contains("\"r\".\"id\" < 20") && t.sql().contains("\"s\".\"id\" = \"r\".\"_pzvo_pair_key\""),
+                t.sql());
+        assertTrue(!t.sql().contains("\"sky\".\"ref\"") && !t.sql().contains("pzvo_pairs("), t.sql());
+        // src has an array column (pos), which the engine cannot hand over: plain pairs.
+        TranslatedQuery src = Translator.of(SkyCatalog.INSTANCE, SqlDialects.of(org.pzvo.db.Engine.H2))
+                .translate(adql, -1, supplying("src"));
+        assertEquals(PairRequest.Rows.NONE, src.pairs().orElseThrow().rows());
+        assertTrue(src.sql().contains("pzvo_pairs(?)"), src.sql());
+    }
+
     @Test
     void distanceFormsKeepTheirStrictnessAndPerRowRadius() throws Exception {
         PairRequest less = h2("SELECT r.id FROM sky.src AS s, sky.ref AS r"

@@ -42,6 +42,11 @@ public final class UploadSession implements AutoCloseable {
     private final DataSource dataSource;
     private final List<String> physicalNames = new ArrayList<>();
     private final List<TableInfo> tables = new ArrayList<>();
+    /** Loaded tables whose HEALPix column has no index yet. */
+    private final List<Unindexed> unindexed = new ArrayList<>();
+
+    private record Unindexed(String name, String physical, String healpixColumn, boolean postgres) {
+    }
 
     private UploadSession(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -123,6 +128,7 @@ public final class UploadSession implements AutoCloseable {
                 tables.add(UploadLoader.load(conn, postgres, spec.name(), physical, table, schema, limits.maxRows(),
                         cancelled));
                 conn.commit();
+                schema.healpix().ifPresent(h -> unindexed.add(new Unindexed(spec.name(), physical, h, postgres)));
             } catch (DaliException | IOException | SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -175,6 +181,31 @@ public final class UploadSession implements AutoCloseable {
         return table.schema().equals(UploadLoader.SCHEMA);
     }
 
+    /**
+     * Indexes the HEALPix column of every uploaded table whose column {@code sql} (the translated
+     * query, about to run) names: a cone or a positional join written as SQL reads the column
+     * through its index, while the cross-match engine reads the whole table and needs none. A
+     * column name that also occurs elsewhere in the SQL only builds an index that goes unused.
+     *
+     * @throws DaliException 500 when the index cannot be built
+     */
+    public void indexColumnsReadBy(String sql) throws DaliException {
+        for (var it = unindexed.iterator(); it.hasNext(); ) {
+            Unindexed u = it.next();
+            if (!sql.contains(SqlNames.quote(u.healpixColumn()))) {
+                continue;
+            }
+            try (Connection conn = dataSource.getConnection()) {
+                conn.setAutoCommit(true);
+                UploadLoader.indexHealpix(conn, u.postgres(), u.physical(), u.healpixColumn());
+            } catch (SQLException e) {
+                throw new DaliException(500, "UPLOAD: table '" + u.name() + "' could not be indexed: "
+                        + e.getMessage(), e);
+            }
+            it.remove();
+        }
+    }
+
     /** The uploaded tables, as the ADQL checker sees them. */
     public List<TableInfo> tables() {
         return List.copyOf(tables);
@@ -205,5 +236,6 @@ public final class UploadSession implements AutoCloseable {
         }
         physicalNames.clear();
         tables.clear();
+        unindexed.clear();
     }
 }

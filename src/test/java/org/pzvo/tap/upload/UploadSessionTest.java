@@ -119,6 +119,33 @@ class UploadSessionTest {
         assertEquals(0, uploadTables(), "close() drops the table");
     }
 
+    private int healpixIndexes(TableInfo t) throws Exception {
+        try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'TAP_UPLOAD' AND TABLE_NAME = '"
+                        + t.sqlName() + "' AND INDEX_NAME = '" + t.sqlName() + "_hpx'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void healpixIndexIsBuiltOnlyForSqlThatReadsTheColumn() throws Exception {
+        Path fits = write(new FitsTableWriter(), positions(), "t.fits");
+        try (UploadSession s = load("cat,param:f", Map.of("f", fits))) {
+            TableInfo t = s.table("cat").orElseThrow();
+            assertEquals(0, healpixIndexes(t), "no index right after loading");
+            s.indexColumnsReadBy("SELECT \"u\".\"n\" FROM pzvo_pairs(?) AS \"p\", \"TAP_UPLOAD\".\"" + t.sqlName()
+                    + "\" AS \"u\" WHERE \"u\".\"_pzvo_row\" = \"p\".\"k1\"");
+            assertEquals(0, healpixIndexes(t), "SQL not naming hpx29 builds no index");
+            s.indexColumnsReadBy("SELECT \"u\".\"n\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" AS \"u\" WHERE"
+                    + " \"u\".\"hpx29\" BETWEEN 0 AND 10");
+            assertEquals(1, healpixIndexes(t), "SQL reading hpx29 gets its index");
+            s.indexColumnsReadBy("SELECT \"u\".\"hpx29\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" AS \"u\"");
+            assertEquals(1, healpixIndexes(t), "built once");
+        }
+        assertEquals(0, uploadTables());
+    }
+
     @Test
     void ecsvUploadIsDetectedFromItsContent() throws Exception {
         Path ecsv = write(new EcsvTableWriter(), positions(), "t.txt");
