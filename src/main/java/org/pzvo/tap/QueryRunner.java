@@ -117,7 +117,11 @@ public final class QueryRunner {
                 // query in parallel (it never does for a cursor), which full-scan aggregates need.
                 boolean oneFetch = sql.maxRows() >= 0 && sql.maxRows() <= settings.fetchSize();
                 st.setFetchSize(oneFetch ? 0 : settings.fetchSize());
-                st.setQueryTimeout(settings.timeoutSeconds());
+                // H2 keeps the timeout per connection and runs a SET command to change it: set it
+                // only when it differs (PostgreSQL's driver reports the statement's own, 0 when new).
+                if (st.getQueryTimeout() != settings.timeoutSeconds()) {
+                    st.setQueryTimeout(settings.timeoutSeconds());
+                }
                 onStatement.accept(st);
                 ResultSetTable table;
                 ResultSet rs;
