@@ -14,7 +14,7 @@ import java.io.OutputStream;
  */
 public final class ResponseStream extends BufferedOutputStream {
     /** Bytes held before they are handed to the response. */
-    static final int BUFFER_BYTES = 64 * 1024;
+    static final int BUFFER_BYTES = 16 * 1024;
 
     private boolean written;
 
