@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The SQL of a query with its numeric literals as numbered parameters ({@code CAST(?n AS type)},
- * the type the engine gives the literal), and their values: the text is then the same for every
- * query of one shape, so the engine's per-connection statement cache parses and plans it once
- * (H2: {@code QUERY_CACHE_SIZE}). Identical literals share one parameter, so that an expression
+ * The SQL of a query with the numeric literals of its text as numbered parameters
+ * ({@code CAST(?n AS type)}, the type the engine gives the literal), and their values: the text is
+ * then the same for every query of one shape (geometry values and HEALPix ranges aside, which stay
+ * inline), so the engine's per-connection statement cache parses and plans it once (H2:
+ * {@code QUERY_CACHE_SIZE}). Identical literals share one parameter, so that an expression
  * repeated in SELECT and GROUP BY stays textually identical.
  *
- * @param values per parameter (1-based order): Integer, Long, Double, Long[] or Double[]
+ * @param values per parameter (1-based order): Integer, Long or Double
  */
 public record BoundSql(String sql, List<Object> values) {
     public BoundSql {
@@ -29,10 +30,8 @@ public record BoundSql(String sql, List<Object> values) {
                 st.setInt(i + 1, n);
             } else if (v instanceof Long n) {
                 st.setLong(i + 1, n);
-            } else if (v instanceof Double d) {
-                st.setDouble(i + 1, d);
             } else {
-                st.setObject(i + 1, v);
+                st.setDouble(i + 1, (Double) v);
             }
         }
     }

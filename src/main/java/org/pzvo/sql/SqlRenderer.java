@@ -3,7 +3,6 @@ package org.pzvo.sql;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,11 @@ final class SqlRenderer implements AstVisitor<String> {
     }
 
     /**
-     * The SQL of {@code query} with its numeric literals (and arrays of them: HEALPix ranges,
-     * constant shapes) as parameters, for H2 only: {@code CAST(?n AS T)} gives a parameter the type
-     * H2 gives the literal, so the values and the types of every expression are those of
-     * {@link #render}. Literals standing alone in GROUP BY or ORDER BY stay inline (they may be
-     * column positions).
+     * The SQL of {@code query} with the numeric literals of the query text as parameters, for H2
+     * only: {@code CAST(?n AS T)} gives a parameter the type H2 gives the literal, so the values
+     * and the types of every expression are those of {@link #render}. Inline stay: literals the
+     * passes wrote (the same in every query of a shape), literals standing alone in GROUP BY or
+     * ORDER BY (they may be column positions), and arrays (see {@link #doubleArray}).
      */
     static BoundSql renderBound(SqlDialect dialect, Query query) {
         SqlRenderer renderer = new SqlRenderer(dialect, true);
@@ -222,7 +221,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitNumericLiteral(NumericLiteral n) {
-        if (parameters != null) {
+        if (parameters != null && !n.span().equals(Span.NONE)) {
             Optional<String> bound = boundLiteral(n);
             if (bound.isPresent()) {
                 return bound.get();
@@ -258,54 +257,13 @@ final class SqlRenderer implements AstVisitor<String> {
     }
 
     /**
-     * The value of a coordinate that is a plain number (a numeric literal, or one with a sign) as
-     * the double H2 makes of it in a DOUBLE PRECISION ARRAY; empty otherwise.
+     * A geometry value's coordinates. With bound literals, the array is still written inline
+     * (literals included): H2 folds a constant array once, but would cast an array parameter
+     * again for every row it tests.
      */
-    private static Optional<Double> plainDouble(Expr e) {
-        if (e instanceof Unary u && u.operator() != UnaryOperator.BIT_NOT && u.operand() instanceof NumericLiteral n) {
-            boolean minus = u.operator() == UnaryOperator.MINUS;
-            return switch (n.kind()) {
-                // H2 negates the integer, then converts it: -0 is 0.
-                case INTEGER -> integerDouble(n).map(d -> minus ? (double) -d.longValue() : d);
-                case DECIMAL, REAL -> plainDouble(n).map(d -> minus ? -d : d);
-                case HEX -> Optional.empty();
-            };
-        }
-        if (!(e instanceof NumericLiteral n)) {
-            return Optional.empty();
-        }
-        return switch (n.kind()) {
-            case INTEGER -> integerDouble(n);
-            case DECIMAL, REAL -> {
-                double d = Double.parseDouble(n.text());
-                yield Double.isFinite(d) ? Optional.of(d) : Optional.empty();
-            }
-            case HEX -> Optional.empty();
-        };
-    }
-
-    /** An integer literal exactly representable as a double (below 2^53), as one. */
-    private static Optional<Double> integerDouble(NumericLiteral n) {
-        BigInteger v = new BigInteger(n.text());
-        return v.bitLength() < 54 ? Optional.of((double) v.longValue()) : Optional.empty();
-    }
-
-    /** A geometry value's coordinates: one DOUBLE PRECISION ARRAY parameter when all are plain numbers. */
     private String doubleArray(List<Expr> coordinates) {
-        if (parameters != null) {
-            Double[] plain = new Double[coordinates.size()];
-            for (int i = 0; i < plain.length; i++) {
-                plain[i] = plainDouble(coordinates.get(i)).orElse(null);
-                if (plain[i] == null) {
-                    plain = null;
-                    break;
-                }
-            }
-            if (plain != null) {
-                return parameter("DOUBLE PRECISION ARRAY", plain, Arrays.toString(plain));
-            }
-        }
-        return dialect.doubleArray(coordinates.stream().map(this::sql).toList());
+        SqlRenderer inline = parameters == null ? this : new SqlRenderer(dialect);
+        return dialect.doubleArray(coordinates.stream().map(inline::sql).toList());
     }
 
     @Override
@@ -365,18 +323,8 @@ final class SqlRenderer implements AstVisitor<String> {
     @Override
     public String visitUdfCall(UdfCall n) {
         if (parameters != null && n.name().equals(Internal.ARRAY)) {
-            Long[] plain = new Long[n.args().size()];
-            for (int i = 0; i < plain.length; i++) {
-                if (!(n.args().get(i) instanceof NumericLiteral lit) || lit.kind() != NumericKind.INTEGER
-                        || new BigInteger(lit.text()).bitLength() >= 64) {
-                    plain = null;
-                    break;
-                }
-                plain[i] = Long.parseLong(lit.text());
-            }
-            if (plain != null) {
-                return parameter("BIGINT ARRAY", plain, Arrays.toString(plain));
-            }
+            // Constant HEALPix ranges: inline, as geometry values (doubleArray).
+            return new SqlRenderer(dialect).visitUdfCall(n);
         }
         return SqlCalls.udf(dialect, n.name(), n.args().stream().map(this::sql).toList());
     }
