@@ -88,8 +88,10 @@ public record ServerConfig(Http http, Storage storage, Db db, Tap tap, Uws uws, 
         String url = src.string("db.url");
         if (url.isEmpty()) {
             // Lazy execution lets H2 stream a result instead of building it in memory first;
-            // WRITE_DELAY=0 writes every commit at once, so a kill -9 loses no committed job.
-            url = "jdbc:h2:file:" + dataDir.resolve("pzvo") + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0";
+            // WRITE_DELAY=0 writes every commit at once, so a kill -9 loses no committed job;
+            // QUERY_CACHE_SIZE keeps the parsed statements of that many SQL texts per connection
+            // (queries of one shape share a text: their literals are parameters, BoundSql).
+            url = "jdbc:h2:file:" + dataDir.resolve("pzvo") + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
         } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw src.bad("db.url", url, "empty (embedded H2), a jdbc:h2: URL or a jdbc:postgresql: URL");
         }

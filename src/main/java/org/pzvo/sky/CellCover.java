@@ -5,6 +5,7 @@ import cds.healpix.CompassPoint;
 import cds.healpix.Healpix;
 import cds.healpix.HealpixNestedFast;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Conservative HEALPix cover of a region by hierarchical subdivision: from the 12 base cells
@@ -29,6 +30,21 @@ final class CellCover {
     static {
         for (int depth = 0; depth <= SkyIndex.MAX_ORDER; depth++) {
             FAST[depth] = Healpix.getNestedFast(depth);
+        }
+    }
+
+    /**
+     * Cells down to this depth keep their geometry once computed ({@link #geometry}): every cover
+     * descends through them (16 * 4^7 cells in all, about 15 MB when all are filled), while deeper cells
+     * are specific to one shape's boundary and are computed each time.
+     */
+    static final int MEMO_DEPTH = 7;
+    /** Per depth, by cell: {x, y, z, bounding radius} of the cell, filled lazily. */
+    private static final AtomicReferenceArray<?>[] MEMO = new AtomicReferenceArray<?>[MEMO_DEPTH + 1];
+
+    static {
+        for (int depth = 0; depth <= MEMO_DEPTH; depth++) {
+            MEMO[depth] = new AtomicReferenceArray<double[]>((int) (12L << (2 * depth)));
         }
     }
 
@@ -62,7 +78,7 @@ final class CellCover {
         while (top > 0) {
             long cell = cells[--top];
             int depth = depths[top];
-            double radius = boundingRadiusRad(depth, cell, lonLat, centre);
+            double radius = geometry(depth, cell, lonLat, centre);
             int kind = region.classify(centre[0], centre[1], centre[2], radius);
             if (kind == OUTSIDE) {
                 continue;
@@ -86,6 +102,28 @@ final class CellCover {
             }
         }
         return Ranges.union(los, his, n);
+    }
+
+    /**
+     * As {@link #boundingRadiusRad}, from the memo for cells down to {@link #MEMO_DEPTH}: the same
+     * numbers, computed once (threads racing on an empty slot compute identical values).
+     */
+    @SuppressWarnings("unchecked")
+    static double geometry(int depth, long cell, double[] lonLat, double[] centre) {
+        if (depth > MEMO_DEPTH) {
+            return boundingRadiusRad(depth, cell, lonLat, centre);
+        }
+        AtomicReferenceArray<double[]> memo = (AtomicReferenceArray<double[]>) MEMO[depth];
+        double[] g = memo.get((int) cell);
+        if (g == null) {
+            double radius = boundingRadiusRad(depth, cell, lonLat, centre);
+            g = new double[] {centre[0], centre[1], centre[2], radius};
+            memo.set((int) cell, g);
+        }
+        centre[0] = g[0];
+        centre[1] = g[1];
+        centre[2] = g[2];
+        return g[3];
     }
 
     /** Writes the cell centre's unit vector into {@code centre} and returns the bounding-disk radius. */

@@ -3,7 +3,10 @@ package org.pzvo.sql;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pzvo.adql.ast.*;
 import org.pzvo.adql.check.TableInfo;
@@ -20,14 +23,55 @@ import org.pzvo.adql.check.TableInfo;
  */
 final class SqlRenderer implements AstVisitor<String> {
     private final SqlDialect dialect;
+    /**
+     * Parameter index (1-based) by type and value, when numeric literals are written as
+     * parameters ({@link #renderBound}); null when they are written inline.
+     */
+    private final Map<String, Integer> parameters;
+    private final List<Object> values = new ArrayList<>();
 
     SqlRenderer(SqlDialect dialect) {
+        this(dialect, false);
+    }
+
+    private SqlRenderer(SqlDialect dialect, boolean bound) {
         this.dialect = dialect;
+        this.parameters = bound ? new LinkedHashMap<>() : null;
     }
 
     /** The SQL of {@code query}. */
     String render(Query query) {
         return query.accept(this);
+    }
+
+    /**
+     * The SQL of {@code query} with the numeric literals of the query text as parameters, for H2
+     * only: {@code CAST(?n AS T)} gives a parameter the type H2 gives the literal, so the values
+     * and the types of every expression are those of {@link #render}. Inline stay: literals the
+     * passes wrote (the same in every query of a shape), literals standing alone in GROUP BY or
+     * ORDER BY (they may be column positions), and arrays (see {@link #doubleArray}).
+     */
+    static BoundSql renderBound(SqlDialect dialect, Query query) {
+        SqlRenderer renderer = new SqlRenderer(dialect, true);
+        String sql = renderer.render(query);
+        return new BoundSql(sql, renderer.values);
+    }
+
+    /** {@code CAST(?n AS type)} for a value, one parameter per distinct type and value. */
+    private String parameter(String type, Object value, String key) {
+        Integer index = parameters.computeIfAbsent(type + ' ' + key, k -> {
+            values.add(value);
+            return values.size();
+        });
+        return "CAST(?" + index + " AS " + type + ")";
+    }
+
+    /** An inline-literal rendering of a GROUP BY or ORDER BY key that is a bare literal. */
+    private String key(Node node) {
+        if (parameters != null && node instanceof NumericLiteral n) {
+            return new SqlRenderer(dialect).sql(n);
+        }
+        return sql(node);
     }
 
     private String sql(Node node) {
@@ -56,7 +100,7 @@ final class SqlRenderer implements AstVisitor<String> {
         }
         n.where().ifPresent(w -> out.append(" WHERE ").append(sql(w)));
         if (!n.groupBy().isEmpty()) {
-            out.append(" GROUP BY ").append(list(n.groupBy()));
+            out.append(" GROUP BY ").append(n.groupBy().stream().map(this::key).collect(Collectors.joining(", ")));
         }
         n.having().ifPresent(h -> out.append(" HAVING ").append(sql(h)));
         orderBy(out, n.orderBy());
@@ -95,7 +139,7 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitOrderItem(OrderItem n) {
-        return sql(n.key()) + (n.descending() ? " DESC" : " ASC") + dialect.nullOrdering(n.descending());
+        return key(n.key()) + (n.descending() ? " DESC" : " ASC") + dialect.nullOrdering(n.descending());
     }
 
     @Override
@@ -180,12 +224,49 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitNumericLiteral(NumericLiteral n) {
+        if (parameters != null && !n.span().equals(Span.NONE)) {
+            Optional<String> bound = boundLiteral(n);
+            if (bound.isPresent()) {
+                return bound.get();
+            }
+        }
         return switch (n.kind()) {
             case INTEGER -> n.text();
             case HEX -> new BigInteger(n.text().substring(2), 16).toString();
             // Exact decimals would be NUMERIC with engine-specific scales; ADQL users mean floating point.
             case DECIMAL, REAL -> SqlText.asDouble(n.text());
         };
+    }
+
+    /**
+     * A numeric literal as a parameter of H2's type for it: INTEGER or BIGINT by magnitude (larger
+     * ones, NUMERIC, stay inline), DOUBLE PRECISION for decimals (the CAST of {@link SqlText#asDouble};
+     * Java and H2 both round the decimal correctly; non-finite ones stay inline).
+     */
+    private Optional<String> boundLiteral(NumericLiteral n) {
+        return switch (n.kind()) {
+            case INTEGER, HEX -> {
+                BigInteger v = n.kind() == NumericKind.HEX ? new BigInteger(n.text().substring(2), 16) : new BigInteger(n.text());
+                if (v.bitLength() < 32) {
+                    yield Optional.of(parameter("INTEGER", v.intValue(), v.toString()));
+                }
+                yield v.bitLength() < 64 ? Optional.of(parameter("BIGINT", v.longValue(), v.toString())) : Optional.empty();
+            }
+            case DECIMAL, REAL -> {
+                double d = Double.parseDouble(n.text());
+                yield Double.isFinite(d) ? Optional.of(parameter("DOUBLE PRECISION", d, Double.toString(d))) : Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * A geometry value's coordinates. With bound literals, the array is still written inline
+     * (literals included): H2 folds a constant array once, but would cast an array parameter
+     * again for every row it tests.
+     */
+    private String doubleArray(List<Expr> coordinates) {
+        SqlRenderer inline = parameters == null ? this : new SqlRenderer(dialect);
+        return dialect.doubleArray(coordinates.stream().map(inline::sql).toList());
     }
 
     @Override
@@ -244,6 +325,10 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitUdfCall(UdfCall n) {
+        if (parameters != null && n.name().equals(Internal.ARRAY)) {
+            // Constant HEALPix ranges: inline, as geometry values (doubleArray).
+            return new SqlRenderer(dialect).visitUdfCall(n);
+        }
         return SqlCalls.udf(dialect, n.name(), n.args().stream().map(this::sql).toList());
     }
 
@@ -294,12 +379,12 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitPoint(Point n) {
-        return dialect.doubleArray(List.of(sql(n.x()), sql(n.y())));
+        return doubleArray(List.of(n.x(), n.y()));
     }
 
     @Override
     public String visitCircle(Circle n) {
-        return dialect.doubleArray(List.of(sql(Geometry.x(n.center())), sql(Geometry.y(n.center())), sql(n.radius())));
+        return doubleArray(List.of(Geometry.x(n.center()), Geometry.y(n.center()), n.radius()));
     }
 
     @Override
@@ -310,12 +395,12 @@ final class SqlRenderer implements AstVisitor<String> {
 
     @Override
     public String visitPolygon(Polygon n) {
-        List<String> coordinates = new ArrayList<>();
+        List<Expr> coordinates = new ArrayList<>();
         for (Expr vertex : n.vertices()) {
-            coordinates.add(sql(Geometry.x(vertex)));
-            coordinates.add(sql(Geometry.y(vertex)));
+            coordinates.add(Geometry.x(vertex));
+            coordinates.add(Geometry.y(vertex));
         }
-        return dialect.doubleArray(coordinates);
+        return doubleArray(coordinates);
     }
 
     @Override

@@ -2,6 +2,7 @@
 package org.pzvo.sql;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.pzvo.adql.AdqlException;
 import org.pzvo.adql.AdqlParser;
 import org.pzvo.adql.ast.Query;
@@ -9,6 +10,7 @@ import org.pzvo.adql.check.Catalog;
 import org.pzvo.adql.check.CheckedQuery;
 import org.pzvo.adql.check.Checker;
 import org.pzvo.adql.print.AdqlPrinter;
+import org.pzvo.db.Engine;
 
 /**
  * ADQL text to SQL for one engine (DESIGN.md "Architecture: one way through"): parse, check
@@ -56,8 +58,11 @@ public final class Translator {
         Query rewritten = Passes.run(Passes.standard(dialect, rowLimit, checked.columns(), enginePairs),
                 checked.resolved());
         String sql = new SqlRenderer(dialect).render(rewritten);
-        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed), enginePairs.request(),
-                ResultBound.of(rewritten));
+        Optional<PairRequest> pairs = enginePairs.request();
+        Optional<BoundSql> bound = dialect.engine() == Engine.H2 && pairs.isEmpty()
+                ? Optional.of(SqlRenderer.renderBound(dialect, rewritten)) : Optional.empty();
+        return new TranslatedQuery(sql, checked.columns(), AdqlPrinter.print(parsed), pairs,
+                ResultBound.of(rewritten), bound);
     }
 
     /** The dialect this translator writes. */

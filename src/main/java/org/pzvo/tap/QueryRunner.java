@@ -27,6 +27,7 @@ import org.pzvo.dali.FieldMeta;
 import org.pzvo.dali.ResultSetTable;
 import org.pzvo.dali.ResultWriter;
 import org.pzvo.db.Engine;
+import org.pzvo.sql.BoundSql;
 import org.pzvo.sql.MatchPlanner;
 import org.pzvo.sql.PairRequest;
 import org.pzvo.sql.SqlDialect;
@@ -138,8 +139,7 @@ public final class QueryRunner {
             if (sql.pairs().isPresent()) {
                 engine.orElseThrow().install(conn, settings.dialect().engine());
             }
-            try (PreparedStatement st = conn.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
+            try (PreparedStatement st = prepare(conn, sql)) {
                 if (sql.pairs().isPresent()) {
                     pairs = bindPairs(conn, st, sql.pairs().get(), cancelled);
                 }
@@ -147,7 +147,11 @@ public final class QueryRunner {
                 // query in parallel (it never does for a cursor), which full-scan aggregates need.
                 boolean oneFetch = sql.maxRows() >= 0 && sql.maxRows() <= settings.fetchSize();
                 st.setFetchSize(oneFetch ? 0 : settings.fetchSize());
-                st.setQueryTimeout(settings.timeoutSeconds());
+                // H2 keeps the timeout per connection and runs a SET command to change it: set it
+                // only when it differs (PostgreSQL's driver reports the statement's own, 0 when new).
+                if (st.getQueryTimeout() != settings.timeoutSeconds()) {
+                    st.setQueryTimeout(settings.timeoutSeconds());
+                }
                 onStatement.accept(st);
                 ResultSetTable table;
                 ResultSet rs;
@@ -178,6 +182,29 @@ public final class QueryRunner {
         } catch (SQLException e) {
             throw SqlErrors.toDali(e, settings.timeoutSeconds());
         }
+    }
+
+    /**
+     * The statement of the SQL with its literals bound ({@link TranslatedQuery#bound()}: its text
+     * repeats, so H2 parses and plans it once per connection), or of the literal SQL when there is
+     * none or H2 refuses it (then the literal SQL decides what the user is told).
+     */
+    private static PreparedStatement prepare(Connection conn, TranslatedQuery sql) throws SQLException {
+        if (sql.bound().isPresent()) {
+            BoundSql bound = sql.bound().get();
+            PreparedStatement st = null;
+            try {
+                st = conn.prepareStatement(bound.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                bound.bind(st);
+                return st;
+            } catch (SQLException e) {
+                LOG.debug("The SQL with bound literals was refused ({}), running the literal SQL", e.toString());
+                if (st != null) {
+                    st.close();
+                }
+            }
+        }
+        return conn.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
     }
 
     /**

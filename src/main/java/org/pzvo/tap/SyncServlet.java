@@ -20,6 +20,7 @@ import org.pzvo.auth.Identity;
 import org.pzvo.dali.DaliException;
 import org.pzvo.dali.DaliParams;
 import org.pzvo.dali.DaliResponses;
+import org.pzvo.dali.ResponseStream;
 import org.pzvo.tap.upload.PartSource;
 
 /**
@@ -52,6 +53,7 @@ public final class SyncServlet extends HttpServlet {
 
     private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Path scratch = null;
+        ResponseStream[] body = new ResponseStream[1];
         try {
             TapQuery query = TapQuery.parse(DaliParams.of(req), tap.limits());
             if (!query.uploads().isEmpty()) {
@@ -63,10 +65,16 @@ public final class SyncServlet extends HttpServlet {
                     format -> {
                         resp.setStatus(200);
                         resp.setContentType(format.contentType());
-                        return resp.getOutputStream();
+                        body[0] = new ResponseStream(resp.getOutputStream());
+                        return body[0];
                     });
+            if (body[0] != null) {
+                body[0].finish();
+            }
         } catch (DaliException e) {
-            DaliResponses.sendError(resp, e);
+            if (!finishStarted(body[0], e)) {
+                DaliResponses.sendError(resp, e);
+            }
         } catch (IllegalStateException e) {
             // Jetty reports a multipart body over the configured limits this way.
             DaliResponses.sendError(resp, new DaliException(413, "The request body is too large: " + e.getMessage()));
@@ -75,14 +83,34 @@ public final class SyncServlet extends HttpServlet {
                 // The client hung up mid-stream: the statement was closed with the cursor, and
                 // there is nobody left to answer.
                 LOG.info("Synchronous result not delivered, the client went away: {}", e.toString());
-            } else {
+            } else if (!finishStarted(body[0], e)) {
                 DaliResponses.sendUnexpected(resp, e);
             }
         } catch (RuntimeException e) {
-            DaliResponses.sendUnexpected(resp, e);
+            if (!finishStarted(body[0], e)) {
+                DaliResponses.sendUnexpected(resp, e);
+            }
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /**
+     * A failure after the result started (e.g. a database error mid-stream, already reported by a
+     * QUERY_STATUS=ERROR INFO in the VOTable): what was written still goes out, as it would have
+     * without the buffer, instead of an error document. False when nothing was written.
+     */
+    private static boolean finishStarted(ResponseStream body, Exception failure) {
+        if (body == null || !body.written()) {
+            return false;
+        }
+        LOG.warn("Synchronous query failed after its result started: {}", failure.getMessage());
+        try {
+            body.finish();
+        } catch (IOException e) {
+            LOG.info("Synchronous result not delivered, the client went away: {}", e.toString());
+        }
+        return true;
     }
 
     /** The file part {@code name} of a multipart request, copied into {@code dir}. */

@@ -63,6 +63,27 @@ class CellCoverTest {
         }
     }
 
+    /** The memo of shallow cells gives exactly the computed geometry, whether it was filled before or not. */
+    @Test
+    void memoizedGeometryIsTheComputedGeometry() {
+        Random random = new Random(8);
+        double[] lonLat = new double[2];
+        double[] expected = new double[3];
+        double[] actual = new double[3];
+        for (int depth = 0; depth <= CellCover.MEMO_DEPTH + 1; depth++) {
+            for (int k = 0; k < 200; k++) {
+                long cell = (long) (random.nextDouble() * Healpix.nHash(depth));
+                double radius = CellCover.boundingRadiusRad(depth, cell, lonLat, expected);
+                for (int pass = 0; pass < 2; pass++) {
+                    assertEquals(radius, CellCover.geometry(depth, cell, lonLat, actual), 0.0);
+                    for (int i = 0; i < 3; i++) {
+                        assertEquals(expected[i], actual[i], 0.0, "centre of cell " + cell + " at depth " + depth);
+                    }
+                }
+            }
+        }
+    }
+
     private static double angle(double[] centre, double[] lonLat) {
         double[] v = new double[3];
         Vec3.unit(Math.toDegrees(lonLat[0]), Math.toDegrees(lonLat[1]), v, 0);

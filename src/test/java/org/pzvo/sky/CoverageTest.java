@@ -23,6 +23,9 @@ class CoverageTest {
         "359.99999, -89.99999, 0.0000277777777778, 8",
         "0, 41.8103148957786, 0.0166666666666667, 8",
         "45, 0, 0.0166666666666667, 1",
+        "359.995, 0.004, 0.0166666666666667, 16",
+        "53.13, -28.1, 0.0499, 16",
+        "53.13, -28.1, 0.05, 16",
         "180, 89.9, 1, 12",
         "0.2, -0.3, 1, 8",
         "359.8, 30, 1, 3",
@@ -69,6 +72,25 @@ class CoverageTest {
         }
         // An order-29 cell is about 0.4 mas wide: a 1" disk is ~2e7 cells; allow a factor 1000.
         assertTrue(covered < 2e10, "coverage too loose: " + covered);
+    }
+
+    /** Small cones are resolved less deeply (Coverage.SMALL_CONE_DEG): still within a small factor of their area. */
+    @ParameterizedTest(name = "r={0} deg: cover below {1} times the cone")
+    @CsvSource({"0.0166666666666667, 3", "0.0499, 3", "0.05, 1.6", "0.5, 1.6"})
+    void coneCoverageAreaStaysCloseToTheCone(double radiusDeg, double factor) {
+        Random random = new Random(11);
+        double cellSr = 4 * Math.PI / (12.0 * Math.pow(4, SkyIndex.MAX_ORDER));
+        double coneSr = 2 * Math.PI * (1 - Math.cos(Math.toRadians(radiusDeg)));
+        double sum = 0;
+        int cones = 200;
+        for (int k = 0; k < cones; k++) {
+            long[] ranges = Coverage.circle(360 * random.nextDouble(), -80 + 160 * random.nextDouble(), radiusDeg, 16);
+            for (int i = 0; i < ranges.length; i += 2) {
+                sum += (ranges[i + 1] - ranges[i]) * cellSr;
+            }
+        }
+        double ratio = sum / cones / coneSr;
+        assertTrue(ratio >= 1 && ratio < factor, "mean cover / cone area: " + ratio);
     }
 
     @Test

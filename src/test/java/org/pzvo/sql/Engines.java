@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,18 +49,41 @@ final class Engines implements AutoCloseable {
         }
     }
 
+    /** Translates {@code adql} for H2, with its literals as parameters. */
+    static BoundSql translateBound(String adql) {
+        try {
+            return Translator.of(SkyCatalog.INSTANCE, SqlDialects.H2).translate(adql, -1).bound().orElseThrow();
+        } catch (AdqlException e) {
+            throw new AssertionError("Expected a translation of " + adql + ", actual " + e.getMessage(), e);
+        }
+    }
+
     /** The rows of {@code sql}, each row's columns joined with a space. */
     List<String> rows(SqlDialect dialect, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
         try (Statement s = connection(dialect).createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? " " : "").append(rs.getString(i));
-                }
-                out.add(row.toString());
+            return rows(rs);
+        }
+    }
+
+    /** The rows of {@code sql} on H2, its parameters bound. */
+    List<String> rows(BoundSql sql) throws SQLException {
+        try (PreparedStatement st = h2.prepareStatement(sql.sql())) {
+            sql.bind(st);
+            try (ResultSet rs = st.executeQuery()) {
+                return rows(rs);
             }
+        }
+    }
+
+    private static List<String> rows(ResultSet rs) throws SQLException {
+        List<String> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                row.append(i > 1 ? " " : "").append(rs.getString(i));
+            }
+            out.add(row.toString());
         }
         return out;
     }

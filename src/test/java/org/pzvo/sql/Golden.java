@@ -41,6 +41,15 @@ final class Golden {
         return h2(expected).postgres(expected);
     }
 
+    /** The H2 SQL with its literals as parameters, when it has any (none when the SQL reads pairs). */
+    java.util.Optional<BoundSql> bound() {
+        try {
+            return Translator.of(SkyCatalog.INSTANCE, SqlDialects.H2).translate(adql, rowLimit).bound();
+        } catch (AdqlException e) {
+            throw new AssertionError("Expected a translation of " + adql + ", actual " + e.getMessage(), e);
+        }
+    }
+
     /** The SQL for {@code dialect}. */
     String translate(SqlDialect dialect) {
         try {

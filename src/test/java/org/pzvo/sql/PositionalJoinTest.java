@@ -102,6 +102,8 @@ class PositionalJoinTest {
             assertTrue(sql.contains("pzvo_cone_cells") || sql.contains("\"hpx29\" >="), () -> "cell join in " + sql);
             assertEquals(want, engines.rows(dialect, sql), () -> dialect + ": " + sql);
         }
+        BoundSql bound = Engines.translateBound(adql);
+        assertEquals(want, engines.rows(bound), () -> "H2 with bound literals: " + bound.sql());
     }
 
     private static int byIds(String a, String b) {

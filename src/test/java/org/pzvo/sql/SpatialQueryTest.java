@@ -131,6 +131,8 @@ class SpatialQueryTest {
             assertEquals(indexed, sql.contains("\"hpx29\" >="), () -> "index predicate in " + sql);
             assertEquals(want, engines.rows(dialect, sql), () -> dialect + ": " + sql);
         }
+        BoundSql bound = Engines.translateBound(adql);
+        assertEquals(want, engines.rows(bound), () -> "H2 with bound literals: " + bound.sql());
         assertFalse(want.isEmpty() && condition.contains("= 1") && want.size() == engines.data.sources.size(),
                 "a case selecting everything proves nothing");
         assertTrue(condition.contains("OR") || condition.contains("= 0") || want.size() < engines.data.sources.size() / 2
