@@ -114,12 +114,12 @@ public final class QueryRunner {
     /** Work on the tables a translated query reads, done once its SQL is known and before it runs. */
     @FunctionalInterface
     public interface BeforeExecute {
-        void accept(String sql) throws DaliException;
+        void accept(String sql) throws DaliException, IOException;
     }
 
     /**
      * As {@link #run(TapQuery, Catalog, UnaryOperator, ResultTarget, Consumer, LongConsumer, BooleanSupplier)},
-     * with {@code beforeExecute} given the SQL first (uploads index the columns it reads).
+     * with {@code beforeExecute} given the SQL first (uploads store the tables and index the columns it reads).
      */
     public Outcome run(TapQuery query, Catalog catalog, UnaryOperator<List<FieldMeta>> fieldEdit, ResultTarget target,
                        Consumer<PreparedStatement> onStatement, LongConsumer progress, BooleanSupplier cancelled,

@@ -173,7 +173,7 @@ public final class TapService {
                 scratch, cancelled)) {
             Catalog catalog = uploads.tables().isEmpty() ? visible : visible.with(uploads.tables());
             return runner.run(query, catalog, UnaryOperator.identity(), target, onStatement, progress, cancelled,
-                    uploads::indexColumnsReadBy);
+                    uploads::storeTablesReadBy);
         }
     }
 

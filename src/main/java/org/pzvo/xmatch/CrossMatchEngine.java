@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * The cross-match engine (DESIGN.md "HEALPix everywhere"): finds the pairs of a
  * {@link PairRequest} with the {@link Matcher} merge. A catalog table (one with a position and a
  * single integer primary key) is read from its position index {@code <data>/index/<schema.table>.pos},
- * mapped once per process and checked against the table on first use (rebuilt when stale); any
- * other table (an upload, or the side holding a per-row radius) is read with one SQL scan and
- * sorted in memory.
+ * mapped once per process and checked against the table on first use (rebuilt when stale); an
+ * upload is read from its {@link HeldTable}, and a catalog giving a per-row radius with one SQL
+ * scan, both sorted in memory.
  *
  * <p>Thread-safe; one instance per server.
  */
@@ -143,8 +143,10 @@ public final class CrossMatchEngine implements MatchPlanner {
             boolean firstSupplied = request.rows() == PairRequest.Rows.FIRST;
             // The database reads only the other table: the pairs in its key order.
             Found found = find(c, request, cancelled, !firstSupplied);
-            PairRequest.Side supplied = firstSupplied ? request.first() : request.second();
-            SuppliedRows rows = SuppliedRows.read(c, supplied.table(), supplied.keyColumn(),
+            TableInfo supplied = (firstSupplied ? request.first() : request.second()).table();
+            HeldTable held = HeldTable.of(supplied.sqlName()).orElseThrow(() -> new IllegalStateException(
+                    "The engine supplies the rows of held tables only, not of " + supplied.qualifiedName()));
+            SuppliedRows rows = SuppliedRows.read(held, supplied,
                     firstSupplied ? found.firstKeys() : found.secondKeys(),
                     firstSupplied ? found.secondKeys() : found.firstKeys(), cancelled);
             H2Pairs.Registration registration = H2Pairs.register(rows);

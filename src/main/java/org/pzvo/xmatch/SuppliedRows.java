@@ -1,29 +1,22 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package org.pzvo.xmatch;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.function.BooleanSupplier;
 import org.pzvo.adql.check.ColumnInfo;
 import org.pzvo.adql.check.TableInfo;
-import org.pzvo.db.SqlNames;
 import org.pzvo.sql.PairRowColumns;
 
 /**
  * The rows of one table that the engine's pairs reference ({@link org.pzvo.sql.PairRequest.Rows}),
- * read with one scan of the table in key order and held column by column (primitive arrays, a
+ * read with one pass over the {@link HeldTable} in key order and held column by column (primitive arrays, a
  * bit set of NULLs), each matched row once however many pairs it is in; for each pair, the other
  * table's key and the index of its row. The SQL then joins only the other table.
  */
 final class SuppliedRows {
-    private static final int FETCH = 10_000;
-
     private final List<ColumnInfo> columns;
     private final Column[] values;
     private final long[] otherKeys;
@@ -37,11 +30,11 @@ final class SuppliedRows {
     }
 
     /**
-     * Reads the rows of {@code table} whose {@code keyColumn} is among {@code keys} (the supplied
-     * side of each pair; {@code otherKeys} the other side, in the order the pairs will be read).
+     * Reads the rows of the held {@code table} whose key is among {@code keys} (the supplied side
+     * of each pair; {@code otherKeys} the other side, in the order the pairs will be read).
      */
-    static SuppliedRows read(Connection c, TableInfo table, String keyColumn, long[] keys, long[] otherKeys,
-                             BooleanSupplier cancelled) throws SQLException {
+    static SuppliedRows read(HeldTable held, TableInfo table, long[] keys, long[] otherKeys, BooleanSupplier cancelled)
+            throws IOException {
         long[] distinct = keys.clone();
         Arrays.sort(distinct);
         int n = 0;
@@ -53,42 +46,28 @@ final class SuppliedRows {
         long[] wanted = Arrays.copyOf(distinct, n);
         List<ColumnInfo> columns = table.columns();
         Column[] values = new Column[columns.size()];
-        StringJoiner select = new StringJoiner(", ", "SELECT " + SqlNames.quote(keyColumn) + ", ", "");
         for (int i = 0; i < values.length; i++) {
             values[i] = Column.of(PairRowColumns.sqlType(columns.get(i)), n);
-            select.add(SqlNames.quote(columns.get(i).name()));
         }
-        String sql = select + " FROM " + SqlNames.table(table.schema(), table.sqlName()) + " ORDER BY "
-                + SqlNames.quote(keyColumn);
         int found = 0;
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setFetchSize(FETCH);
-            try (ResultSet rs = st.executeQuery()) {
-                while (found < n && rs.next()) {
-                    long key = rs.getLong(1);
-                    if (key != wanted[found]) {
-                        continue;
-                    }
-                    for (int i = 0; i < values.length; i++) {
-                        values[i].read(rs, i + 2, found);
-                    }
-                    found++;
-                    if ((found & 0xffff) == 0 && cancelled.getAsBoolean()) {
-                        throw new java.util.concurrent.CancellationException("the cross-match was cancelled");
-                    }
+        long key = 0;
+        try (HeldTable.Rows rows = held.rows()) {
+            while (found < n && rows.next()) {
+                if (++key != wanted[found]) {
+                    continue;
                 }
-            }
-        } finally {
-            if (autoCommit) {
-                c.commit();
-                c.setAutoCommit(true);
+                for (int i = 0; i < values.length; i++) {
+                    values[i].set(found, rows.value(i));
+                }
+                found++;
+                if ((found & 0xffff) == 0 && cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("the cross-match was cancelled");
+                }
             }
         }
         if (found < n) {
-            throw new SQLException("Table " + table.qualifiedName() + " lost rows while the cross-match ran (" + found
-                    + " of " + n + " matched keys found)");
+            throw new IllegalStateException("Table " + table.qualifiedName() + " has fewer rows than its pairs name ("
+                    + found + " of " + n + " matched keys found)");
         }
         int[] rowOfPair = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
@@ -122,35 +101,40 @@ final class SuppliedRows {
      * strings as they are, NULLs in a bit set.
      */
     private static final class Column {
-        private final String type;
+        /** The SQL types the engine can supply (the names {@link PairRowColumns#sqlType} gives). */
+        private enum Kind { BIGINT, INTEGER, SMALLINT, REAL, DOUBLE, BOOLEAN, VARCHAR }
+
+        private final Kind kind;
         private final long[] bits;
         private final String[] strings;
         private final BitSet nulls = new BitSet();
 
-        private Column(String type, int n) {
-            this.type = type;
-            boolean string = type.equals("VARCHAR");
-            this.bits = string ? null : new long[n];
-            this.strings = string ? new String[n] : null;
+        private Column(Kind kind, int n) {
+            this.kind = kind;
+            this.bits = kind == Kind.VARCHAR ? null : new long[n];
+            this.strings = kind == Kind.VARCHAR ? new String[n] : null;
         }
 
         static Column of(String sqlType, int n) {
-            return switch (sqlType) {
-                case "BIGINT", "INTEGER", "SMALLINT", "REAL", "DOUBLE", "BOOLEAN", "VARCHAR" -> new Column(sqlType, n);
-                default -> throw new IllegalArgumentException("Expected a type the engine can supply, actual " + sqlType);
-            };
+            try {
+                return new Column(Kind.valueOf(sqlType), n);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("Expected a type the engine can supply, actual " + sqlType, e);
+            }
         }
 
-        void read(ResultSet rs, int column, int row) throws SQLException {
-            switch (type) {
-                case "VARCHAR" -> strings[row] = rs.getString(column);
-                case "DOUBLE" -> bits[row] = Double.doubleToRawLongBits(rs.getDouble(column));
-                case "REAL" -> bits[row] = Float.floatToRawIntBits(rs.getFloat(column));
-                case "BOOLEAN" -> bits[row] = rs.getBoolean(column) ? 1 : 0;
-                default -> bits[row] = rs.getLong(column);
-            }
-            if (rs.wasNull()) {
+        /** Sets {@code row} to {@code v}: null, or a value of the column's SQL type. */
+        void set(int row, Object v) {
+            if (v == null) {
                 nulls.set(row);
+                return;
+            }
+            switch (kind) {
+                case VARCHAR -> strings[row] = v.toString();
+                case DOUBLE -> bits[row] = Double.doubleToRawLongBits(((Number) v).doubleValue());
+                case REAL -> bits[row] = Float.floatToRawIntBits(((Number) v).floatValue());
+                case BOOLEAN -> bits[row] = (Boolean) v ? 1 : 0;
+                default -> bits[row] = ((Number) v).longValue();
             }
         }
 
@@ -159,14 +143,14 @@ final class SuppliedRows {
             if (nulls.get(row)) {
                 return null;
             }
-            return switch (type) {
-                case "VARCHAR" -> strings[row];
-                case "DOUBLE" -> Double.longBitsToDouble(bits[row]);
-                case "REAL" -> Float.intBitsToFloat((int) bits[row]);
-                case "BOOLEAN" -> bits[row] != 0;
-                case "INTEGER" -> (int) bits[row];
-                case "SMALLINT" -> (short) bits[row];
-                default -> bits[row];
+            return switch (kind) {
+                case VARCHAR -> strings[row];
+                case DOUBLE -> Double.longBitsToDouble(bits[row]);
+                case REAL -> Float.intBitsToFloat((int) bits[row]);
+                case BOOLEAN -> bits[row] != 0;
+                case INTEGER -> (int) bits[row];
+                case SMALLINT -> (short) bits[row];
+                case BIGINT -> bits[row];
             };
         }
     }

@@ -10,13 +10,15 @@
  *       translated statement; {@code prepare} at start-up.</li>
  *   <li>{@link org.pzvo.xmatch.PositionIndexFiles}: {@code rebuild} of a catalog's position index
  *       {@code <data>/index/<schema.table>.pos}, called by ingest.</li>
+ *   <li>{@link org.pzvo.xmatch.HeldTable}: a table the engine reads without the database (an
+ *       upload kept as its parsed file), registered under its SQL name while its request runs.</li>
  *   <li>{@link org.pzvo.xmatch.H2Pairs}: the H2 table functions {@code pzvo_pairs(token)} and
  *       {@code pzvo_pair_rows(token, spec)} (the pairs with every column of one table, an
  *       upload: the final join then looks up only the catalog, in its key order).</li>
  * </ul>
  * Inside: {@code Positions} (columns sorted by order-29 index, heap or mapped), {@code PositionFile}
- * (the file format), {@code PositionReader} (one SQL scan), {@code SuppliedRows} (the matched rows of
- * the supplied table, one key-ordered scan, held column by column), {@code Matcher} (the merge over each
+ * (the file format), {@code PositionReader} (one SQL scan, or one pass over a held table),
+ * {@code SuppliedRows} (the matched rows of the supplied held table, one pass, kept column by column), {@code Matcher} (the merge over each
  * position's cell and its neighbours with the exact {@code Spherical.distanceDeg} test),
  * {@code RadixSort}.
  *

@@ -21,6 +21,20 @@ record UploadColumn(int sourceIndex, String name, String datatype, String arrays
         return arraysize != null && !"char".equals(datatype);
     }
 
+    /**
+     * A value of the uploaded table as stored in this column: STIL's bytes widen to short and
+     * single characters become strings; everything else is stored as STIL reads it.
+     */
+    static Object stored(Object value) {
+        if (value instanceof Byte b) {
+            return (short) b;
+        }
+        if (value instanceof Character c) {
+            return c.toString();
+        }
+        return value;
+    }
+
     /** The SQL type for CREATE TABLE on PostgreSQL ({@code postgres}) or H2. */
     String sqlType(boolean postgres) {
         if ("char".equals(datatype)) {

@@ -24,10 +24,10 @@ import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
 /**
- * Stores one uploaded table in the database as {@code "TAP_UPLOAD"."<physical name>"}: CREATE
- * TABLE, batched INSERTs streamed from the STIL row sequence (row limit enforced while reading);
- * the B-tree index on the HEALPix column comes later, when a query needs it
- * ({@link #indexHealpix}). The caller drops the table.
+ * Checks one uploaded table ({@link #validate}: row limit, positions) and, when a query's SQL
+ * reads it, stores it in the database as {@code "TAP_UPLOAD"."<physical name>"}: CREATE TABLE,
+ * batched INSERTs streamed from the STIL row sequence; the B-tree index on the HEALPix column
+ * comes later still, when a query needs it ({@link #indexHealpix}). The caller drops the table.
  */
 final class UploadLoader {
     static final String SCHEMA = "TAP_UPLOAD";
@@ -58,10 +58,40 @@ final class UploadLoader {
         }
     }
 
+    /**
+     * Reads every row of {@code table} once: counts them (at most {@code maxRows}, at least one)
+     * and checks each position, so that a bad upload is refused before any query runs.
+     *
+     * @return the number of rows
+     */
+    static long validate(String name, StarTable table, UploadSchema schema, long maxRows, BooleanSupplier cancelled)
+            throws DaliException, IOException {
+        long rows = 0;
+        try (RowSequence seq = table.getRowSequence()) {
+            while (next(name, seq, rows)) {
+                rows++;
+                if (rows > maxRows) {
+                    throw DaliException.badRequest("UPLOAD: table '" + name + "' has more than " + maxRows
+                            + " rows; the limit for uploaded tables is " + maxRows + " rows");
+                }
+                Object[] row = row(name, seq, rows);
+                if (schema.healpix().isPresent()) {
+                    healpix(name, rows, row, schema);
+                }
+                if (rows % BATCH == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("loading table '" + name + "' was cancelled");
+                }
+            }
+        }
+        if (rows == 0) {
+            throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows");
+        }
+        return rows;
+    }
+
     /** Creates the table {@code physical} (already registered for dropping by the caller) and fills it. */
-    static TableInfo load(Connection conn, boolean postgres, String name, String physical, StarTable table,
-                          UploadSchema schema, long maxRows, BooleanSupplier cancelled)
-            throws DaliException, SQLException, IOException {
+    static void store(Connection conn, boolean postgres, String name, String physical, StarTable table,
+                      UploadSchema schema, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
         String qualified = SqlNames.table(SCHEMA, physical);
         StringJoiner defs = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
         StringJoiner names = new StringJoiner(", ");
@@ -79,17 +109,13 @@ final class UploadLoader {
         try (Statement st = conn.createStatement()) {
             st.execute(defs.toString());
         }
-        long rows = insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema, maxRows,
+        insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema,
                 postgres ? POSTGRES_COMMIT_ROWS : H2_COMMIT_ROWS, cancelled);
-        if (rows == 0) {
-            throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows");
-        }
         if (postgres) {
             try (Statement st = conn.createStatement()) {
                 st.execute("ANALYZE " + qualified);
             }
         }
-        return tableInfo(name, physical, rows, schema);
     }
 
     /**
@@ -109,24 +135,18 @@ final class UploadLoader {
         }
     }
 
-    private static long insert(Connection conn, String name, String into, StarTable table, UploadSchema schema,
-                               long maxRows, int commitRows, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
+    private static void insert(Connection conn, String name, String into, StarTable table, UploadSchema schema,
+                               int commitRows, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
         List<UploadColumn> columns = schema.columns();
         long rows = 0;
         try (PreparedStatement st = conn.prepareStatement("INSERT INTO " + into);
              RowSequence seq = table.getRowSequence()) {
             while (next(name, seq, rows)) {
                 rows++;
-                if (rows > maxRows) {
-                    throw DaliException.badRequest("UPLOAD: table '" + name + "' has more than " + maxRows
-                            + " rows; the limit for uploaded tables is " + maxRows + " rows");
-                }
-                Object[] row = seq.getRow();
+                Object[] row = row(name, seq, rows);
                 st.setLong(1, rows);
                 for (int i = 0; i < columns.size(); i++) {
-                    UploadColumn c = columns.get(i);
-                    Object value = c.sourceIndex() >= 0 ? row[c.sourceIndex()] : healpix(name, rows, row, schema);
-                    bind(conn, st, i + 2, c, value);
+                    bind(conn, st, i + 2, columns.get(i), value(name, rows, row, schema, i));
                 }
                 st.addBatch();
                 if (rows % BATCH == 0) {
@@ -141,15 +161,29 @@ final class UploadLoader {
             }
             st.executeBatch();
         }
-        return rows;
     }
 
-    private static boolean next(String name, RowSequence seq, long rowsSoFar) throws DaliException {
+    /** The stored value of column {@code i} of {@code schema} in a row of the uploaded table. */
+    static Object value(String name, long rowNumber, Object[] row, UploadSchema schema, int i) throws DaliException {
+        UploadColumn c = schema.columns().get(i);
+        return c.sourceIndex() >= 0 ? UploadColumn.stored(row[c.sourceIndex()]) : healpix(name, rowNumber, row, schema);
+    }
+
+    static boolean next(String name, RowSequence seq, long rowsSoFar) throws DaliException {
         try {
             return seq.next();
         } catch (IOException | RuntimeException e) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' could not be read after row " + rowsSoFar
                     + ": " + UploadReader.message(e));
+        }
+    }
+
+    static Object[] row(String name, RowSequence seq, long rowNumber) throws DaliException {
+        try {
+            return seq.getRow();
+        } catch (IOException | RuntimeException e) {
+            throw DaliException.badRequest("UPLOAD: row " + rowNumber + " of table '" + name + "' could not be read: "
+                    + UploadReader.message(e));
         }
     }
 
@@ -182,10 +216,6 @@ final class UploadLoader {
                 boxed[i] = e instanceof Byte b ? Short.valueOf(b) : e;
             }
             st.setArray(index, conn.createArrayOf(c.elementType(), boxed));
-        } else if (value instanceof Byte b) {
-            st.setShort(index, b);
-        } else if (value instanceof Character ch) {
-            st.setString(index, ch.toString());
         } else {
             st.setObject(index, value);
         }
@@ -206,7 +236,7 @@ final class UploadLoader {
         };
     }
 
-    private static TableInfo tableInfo(String name, String physical, long rows, UploadSchema schema) {
+    static TableInfo tableInfo(String name, String physical, long rows, UploadSchema schema) {
         List<ColumnInfo> columns = new ArrayList<>();
         for (UploadColumn c : schema.columns()) {
             columns.add(new ColumnInfo(c.name(), c.datatype(), c.arraysize(), c.xtype(), c.unit(), c.ucd(), null,

@@ -19,15 +19,19 @@ import javax.sql.DataSource;
 import org.pzvo.adql.check.TableInfo;
 import org.pzvo.dali.DaliException;
 import org.pzvo.db.SqlNames;
+import org.pzvo.xmatch.HeldTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.ac.starlink.table.StarTable;
 
 /**
- * The TAP_UPLOAD tables of one request (TAP 1.1 §2.5.2, §4.2): loads every UPLOAD table into the
- * database under a unique physical name and exposes it to the query as {@code TAP_UPLOAD.<name>};
- * {@link #close()} drops them. A failure while loading drops what was already created, so a bad
- * upload leaves nothing behind.
+ * The TAP_UPLOAD tables of one request (TAP 1.1 §2.5.2, §4.2): reads and checks every UPLOAD
+ * table, exposes it to the query as {@code TAP_UPLOAD.<name>} under a unique physical name, and
+ * holds it as its parsed file ({@link HeldTable}, what the cross-match engine reads); it is stored
+ * in the database only when the translated SQL reads it ({@link #storeTablesReadBy}), since an
+ * upload the engine matches and hands to the SQL with its pairs needs no stored copy (loading
+ * 10^6 rows into H2 was a third of a cross-match job). {@link #close()} drops what was stored.
+ * A failure drops what was already created, so a bad upload leaves nothing behind.
  */
 public final class UploadSession implements AutoCloseable {
     /**
@@ -40,21 +44,40 @@ public final class UploadSession implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource dataSource;
+    private final BooleanSupplier cancelled;
+    /** Tables stored in the database, to drop. */
     private final List<String> physicalNames = new ArrayList<>();
     private final List<TableInfo> tables = new ArrayList<>();
-    /** Loaded tables whose HEALPix column has no index yet. */
-    private final List<Unindexed> unindexed = new ArrayList<>();
+    private final List<Held> held = new ArrayList<>();
 
-    private record Unindexed(String name, String physical, String healpixColumn, boolean postgres) {
+    /** One uploaded table: not stored yet, or stored with its HEALPix column not indexed yet. */
+    private static final class Held {
+        final String name;
+        final String physical;
+        final StarTable table;
+        final UploadSchema schema;
+        final HeldTable.Registration registration;
+        boolean stored;
+        boolean indexed;
+
+        Held(String name, String physical, StarTable table, UploadSchema schema) {
+            this.name = name;
+            this.physical = physical;
+            this.table = table;
+            this.schema = schema;
+            this.registration = HeldTable.register(physical, new HeldUpload(name, table, schema));
+            this.indexed = schema.healpix().isEmpty();
+        }
     }
 
-    private UploadSession(DataSource dataSource) {
+    private UploadSession(DataSource dataSource, BooleanSupplier cancelled) {
         this.dataSource = dataSource;
+        this.cancelled = cancelled;
     }
 
     /** An empty session (no UPLOAD parameter). */
     public static UploadSession none() {
-        return new UploadSession(null);
+        return new UploadSession(null, () -> false);
     }
 
     /**
@@ -77,13 +100,13 @@ public final class UploadSession implements AutoCloseable {
     public static UploadSession load(List<UploadSpec> specs, PartSource parts, DataSource dataSource,
                                      UploadLimits limits, Path scratch, BooleanSupplier cancelled)
             throws DaliException, IOException {
-        UploadSession session = new UploadSession(dataSource);
+        UploadSession session = new UploadSession(dataSource, cancelled);
         if (specs.isEmpty()) {
             return session;
         }
         try {
             for (UploadSpec spec : specs) {
-                session.loadOne(spec, parts, limits, scratch, cancelled);
+                session.loadOne(spec, parts, limits, scratch);
             }
             return session;
         } catch (DaliException | IOException | RuntimeException e) {
@@ -92,8 +115,8 @@ public final class UploadSession implements AutoCloseable {
         }
     }
 
-    private void loadOne(UploadSpec spec, PartSource parts, UploadLimits limits, Path scratch,
-                         BooleanSupplier cancelled) throws DaliException, IOException {
+    private void loadOne(UploadSpec spec, PartSource parts, UploadLimits limits, Path scratch)
+            throws DaliException, IOException {
         Path file;
         if (spec.source() instanceof UploadSpec.Part p) {
             file = parts.file(p.partName()).orElseThrow(() -> DaliException.badRequest(
@@ -117,27 +140,10 @@ public final class UploadSession implements AutoCloseable {
                     + "for uploaded tables is " + limits.maxRows() + " rows");
         }
         UploadSchema schema = UploadSchema.of(spec.name(), table);
+        long rows = UploadLoader.validate(spec.name(), table, schema, limits.maxRows(), cancelled);
         String physical = physicalName(spec.name());
-        try (Connection conn = dataSource.getConnection()) {
-            conn.setAutoCommit(true);
-            boolean postgres = conn.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            UploadLoader.createSchema(conn);
-            physicalNames.add(physical);
-            conn.setAutoCommit(false);
-            try {
-                tables.add(UploadLoader.load(conn, postgres, spec.name(), physical, table, schema, limits.maxRows(),
-                        cancelled));
-                conn.commit();
-                schema.healpix().ifPresent(h -> unindexed.add(new Unindexed(spec.name(), physical, h, postgres)));
-            } catch (DaliException | IOException | SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DaliException(500, "UPLOAD: table '" + spec.name() + "' could not be stored: " + e.getMessage(), e);
-        }
+        held.add(new Held(spec.name(), physical, table, schema));
+        tables.add(UploadLoader.tableInfo(spec.name(), physical, rows, schema));
     }
 
     private static String physicalName(String name) {
@@ -182,28 +188,55 @@ public final class UploadSession implements AutoCloseable {
     }
 
     /**
-     * Indexes the HEALPix column of every uploaded table whose column {@code sql} (the translated
-     * query, about to run) names: a cone or a positional join written as SQL reads the column
-     * through its index, while the cross-match engine reads the whole table and needs none. A
-     * column name that also occurs elsewhere in the SQL only builds an index that goes unused.
+     * Prepares the uploaded tables for {@code sql} (the translated query, about to run): stores
+     * each table the SQL names in the database, and indexes the HEALPix column of each stored
+     * table whose column the SQL names (a cone or a positional join written as SQL reads it
+     * through its index; the cross-match engine reads neither). A name that also occurs elsewhere
+     * in the SQL only stores or indexes a table that goes unused.
      *
-     * @throws DaliException 500 when the index cannot be built
+     * @throws DaliException 400 when a value cannot be stored, 500 when the database fails
      */
-    public void indexColumnsReadBy(String sql) throws DaliException {
-        for (var it = unindexed.iterator(); it.hasNext(); ) {
-            Unindexed u = it.next();
-            if (!sql.contains(SqlNames.quote(u.healpixColumn()))) {
-                continue;
+    public void storeTablesReadBy(String sql) throws DaliException, IOException {
+        for (Held h : held) {
+            if (!h.stored && sql.contains(SqlNames.quote(h.physical))) {
+                store(h);
             }
-            try (Connection conn = dataSource.getConnection()) {
-                conn.setAutoCommit(true);
-                UploadLoader.indexHealpix(conn, u.postgres(), u.physical(), u.healpixColumn());
-            } catch (SQLException e) {
-                throw new DaliException(500, "UPLOAD: table '" + u.name() + "' could not be indexed: "
-                        + e.getMessage(), e);
+            if (h.stored && !h.indexed && sql.contains(SqlNames.quote(h.schema.healpix().orElseThrow()))) {
+                try (Connection conn = dataSource.getConnection()) {
+                    conn.setAutoCommit(true);
+                    UploadLoader.indexHealpix(conn, isPostgres(conn), h.physical, h.schema.healpix().get());
+                } catch (SQLException e) {
+                    throw new DaliException(500, "UPLOAD: table '" + h.name + "' could not be indexed: "
+                            + e.getMessage(), e);
+                }
+                h.indexed = true;
             }
-            it.remove();
         }
+    }
+
+    private void store(Held h) throws DaliException, IOException {
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(true);
+            UploadLoader.createSchema(conn);
+            physicalNames.add(h.physical);
+            conn.setAutoCommit(false);
+            try {
+                UploadLoader.store(conn, isPostgres(conn), h.name, h.physical, h.table, h.schema, cancelled);
+                conn.commit();
+                h.stored = true;
+            } catch (DaliException | IOException | SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DaliException(500, "UPLOAD: table '" + h.name + "' could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isPostgres(Connection conn) throws SQLException {
+        return conn.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     /** The uploaded tables, as the ADQL checker sees them. */
@@ -216,9 +249,12 @@ public final class UploadSession implements AutoCloseable {
         return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
     }
 
-    /** Drops every table this session created; failures are logged, never thrown. */
+    /** Ends the holding of every table and drops those stored; failures are logged, never thrown. */
     @Override
     public void close() {
+        held.forEach(h -> h.registration.close());
+        held.clear();
+        tables.clear();
         if (physicalNames.isEmpty()) {
             return;
         }
@@ -235,7 +271,5 @@ public final class UploadSession implements AutoCloseable {
             LOG.warn("Could not drop upload tables {}: {}", physicalNames, e.getMessage());
         }
         physicalNames.clear();
-        tables.clear();
-        unindexed.clear();
     }
 }

@@ -101,6 +101,8 @@ class UploadSessionTest {
             assertEquals(List.of("double", "double", "float", "boolean", "short", "long"),
                     t.columns().stream().map(org.pzvo.adql.check.ColumnInfo::datatype).toList());
             assertEquals("*", t.columns().get(2).arraysize());
+            assertEquals(0, uploadTables(), "held, not stored, until SQL reads it");
+            store(s, t);
             try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery("SELECT \"hpx29\", "
                     + "\"mags\", \"n\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" ORDER BY \"DEJ2000\"")) {
                 rs.next();
@@ -119,6 +121,26 @@ class UploadSessionTest {
         assertEquals(0, uploadTables(), "close() drops the table");
     }
 
+    /** Stores {@code t} as a query naming it would. */
+    private static void store(UploadSession s, TableInfo t) throws Exception {
+        s.storeTablesReadBy("SELECT * FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\"");
+    }
+
+    @Test
+    void tableIsStoredOnlyForSqlThatNamesItAndOnce() throws Exception {
+        Path fits = write(new FitsTableWriter(), positions(), "t.fits");
+        try (UploadSession s = load("cat,param:f", Map.of("f", fits))) {
+            TableInfo t = s.table("cat").orElseThrow();
+            s.storeTablesReadBy("SELECT \"c\".\"id\" FROM pzvo_pair_rows(?, 'BIGINT k') AS \"u\" JOIN \"lsst\".\"object\""
+                    + " AS \"c\" ON \"c\".\"id\" = \"u\".\"k\"");
+            assertEquals(0, uploadTables(), "SQL that reads the pairs' rows stores nothing");
+            store(s, t);
+            store(s, t);
+            assertEquals(1, uploadTables());
+        }
+        assertEquals(0, uploadTables(), "close() drops what was stored");
+    }
+
     private int healpixIndexes(TableInfo t) throws Exception {
         try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'TAP_UPLOAD' AND TABLE_NAME = '"
@@ -133,14 +155,15 @@ class UploadSessionTest {
         Path fits = write(new FitsTableWriter(), positions(), "t.fits");
         try (UploadSession s = load("cat,param:f", Map.of("f", fits))) {
             TableInfo t = s.table("cat").orElseThrow();
-            assertEquals(0, healpixIndexes(t), "no index right after loading");
-            s.indexColumnsReadBy("SELECT \"u\".\"n\" FROM pzvo_pairs(?) AS \"p\", \"TAP_UPLOAD\".\"" + t.sqlName()
+            store(s, t);
+            assertEquals(0, healpixIndexes(t), "no index right after storing");
+            s.storeTablesReadBy("SELECT \"u\".\"n\" FROM pzvo_pairs(?) AS \"p\", \"TAP_UPLOAD\".\"" + t.sqlName()
                     + "\" AS \"u\" WHERE \"u\".\"_pzvo_row\" = \"p\".\"k1\"");
             assertEquals(0, healpixIndexes(t), "SQL not naming hpx29 builds no index");
-            s.indexColumnsReadBy("SELECT \"u\".\"n\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" AS \"u\" WHERE"
+            s.storeTablesReadBy("SELECT \"u\".\"n\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" AS \"u\" WHERE"
                     + " \"u\".\"hpx29\" BETWEEN 0 AND 10");
             assertEquals(1, healpixIndexes(t), "SQL reading hpx29 gets its index");
-            s.indexColumnsReadBy("SELECT \"u\".\"hpx29\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" AS \"u\"");
+            s.storeTablesReadBy("SELECT \"u\".\"hpx29\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" AS \"u\"");
             assertEquals(1, healpixIndexes(t), "built once");
         }
         assertEquals(0, uploadTables());
@@ -160,6 +183,7 @@ class UploadSessionTest {
         try (UploadSession s = load("p,param:f", Map.of("f", parquet))) {
             TableInfo t = s.table("p").orElseThrow();
             assertEquals(Optional.of(new PositionIndex("RAJ2000", "DEJ2000", "hpx29")), t.position());
+            store(s, t);
             try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery("SELECT \"hpx29\", "
                     + "\"mags\", \"good\" FROM \"TAP_UPLOAD\".\"" + t.sqlName() + "\" ORDER BY \"DEJ2000\"")) {
                 rs.next();
