@@ -35,31 +35,40 @@ final class SuppliedRows {
      */
     static SuppliedRows read(HeldTable held, TableInfo table, long[] keys, long[] otherKeys, BooleanSupplier cancelled)
             throws IOException {
-        long[] distinct = keys.clone();
-        Arrays.sort(distinct);
+        // Keys are row numbers (1 .. rows): an array indexed by key marks the wanted rows (-2),
+        // then holds their index among the matched rows, so no key is sorted or searched.
+        long maxKey = 0;
+        for (long k : keys) {
+            if (k < 1) {
+                throw new IllegalArgumentException("Expected row numbers from 1, actual " + k);
+            }
+            maxKey = Math.max(maxKey, k);
+        }
+        int[] rowOfKey = new int[Math.toIntExact(maxKey + 1)];
+        Arrays.fill(rowOfKey, -1);
         int n = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[i - 1]) {
-                distinct[n++] = distinct[i];
+        for (long k : keys) {
+            if (rowOfKey[(int) k] == -1) {
+                rowOfKey[(int) k] = -2;
+                n++;
             }
         }
-        long[] wanted = Arrays.copyOf(distinct, n);
         List<ColumnInfo> columns = table.columns();
         Column[] values = new Column[columns.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = Column.of(PairRowColumns.sqlType(columns.get(i)), n);
         }
         int found = 0;
-        long key = 0;
+        int key = 0;
         try (HeldTable.Rows rows = held.rows()) {
             while (found < n && rows.next()) {
-                if (++key != wanted[found]) {
+                if (++key > maxKey || rowOfKey[key] != -2) {
                     continue;
                 }
                 for (int i = 0; i < values.length; i++) {
                     values[i].set(found, rows.value(i));
                 }
-                found++;
+                rowOfKey[key] = found++;
                 if ((found & 0xffff) == 0 && cancelled.getAsBoolean()) {
                     throw new java.util.concurrent.CancellationException("the cross-match was cancelled");
                 }
@@ -71,7 +80,7 @@ final class SuppliedRows {
         }
         int[] rowOfPair = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            rowOfPair[i] = Arrays.binarySearch(wanted, keys[i]);
+            rowOfPair[i] = rowOfKey[(int) keys[i]];
         }
         return new SuppliedRows(columns, values, otherKeys, rowOfPair);
     }

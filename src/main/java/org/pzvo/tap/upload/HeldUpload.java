@@ -2,25 +2,24 @@
 package org.pzvo.tap.upload;
 
 import java.io.IOException;
-import org.pzvo.dali.DaliException;
 import org.pzvo.xmatch.HeldTable;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
 /**
- * An uploaded table as the cross-match engine reads it, straight from STIL (validated already):
- * the values {@link UploadLoader} would store, the HEALPix column computed, rows numbered as the
- * stored table's row key.
+ * An uploaded table as the cross-match engine reads it, straight from STIL (checked already):
+ * the values {@link UploadLoader} would store, the HEALPix column as computed by the check, rows
+ * numbered as the stored table's row key.
  */
 final class HeldUpload implements HeldTable {
-    private final String name;
     private final StarTable table;
     private final UploadSchema schema;
+    private final UploadLoader.Checked checked;
 
-    HeldUpload(String name, StarTable table, UploadSchema schema) {
-        this.name = name;
+    HeldUpload(StarTable table, UploadSchema schema, UploadLoader.Checked checked) {
         this.table = table;
         this.schema = schema;
+        this.checked = checked;
     }
 
     @Override
@@ -42,13 +41,8 @@ final class HeldUpload implements HeldTable {
             }
 
             @Override
-            public Object value(int column) throws IOException {
-                try {
-                    return UploadLoader.value(name, number, row, schema, column);
-                } catch (DaliException e) {
-                    // validate() refused such rows before any query ran.
-                    throw new IllegalStateException("Upload " + name + " changed after it was checked", e);
-                }
+            public Object value(int column) {
+                return UploadLoader.value(number, row, schema, checked, column);
             }
 
             @Override

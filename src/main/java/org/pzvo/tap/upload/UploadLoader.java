@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -59,14 +60,26 @@ final class UploadLoader {
     }
 
     /**
-     * Reads every row of {@code table} once: counts them (at most {@code maxRows}, at least one)
-     * and checks each position, so that a bad upload is refused before any query runs.
-     *
-     * @return the number of rows
+     * An uploaded table read and checked: its row count and, when it has a position, the order-29
+     * HEALPix index of each row (-1 for a row without a position), computed once for every use.
      */
-    static long validate(String name, StarTable table, UploadSchema schema, long maxRows, BooleanSupplier cancelled)
+    record Checked(long rows, long[] healpix) {
+        /** The HEALPix value of row {@code rowNumber} (1, 2, ...), or null. */
+        Long healpix(long rowNumber) {
+            long h = healpix[(int) (rowNumber - 1)];
+            return h < 0 ? null : h;
+        }
+    }
+
+    /**
+     * Reads every row of {@code table} once: counts them (at most {@code maxRows}, at least one)
+     * and checks and indexes each position, so that a bad upload is refused before any query runs.
+     */
+    static Checked validate(String name, StarTable table, UploadSchema schema, long maxRows, BooleanSupplier cancelled)
             throws DaliException, IOException {
         long rows = 0;
+        long[] healpix = schema.healpix().isEmpty() ? null
+                : new long[(int) Math.max(1024, Math.min(table.getRowCount(), maxRows))];
         try (RowSequence seq = table.getRowSequence()) {
             while (next(name, seq, rows)) {
                 rows++;
@@ -75,8 +88,12 @@ final class UploadLoader {
                             + " rows; the limit for uploaded tables is " + maxRows + " rows");
                 }
                 Object[] row = row(name, seq, rows);
-                if (schema.healpix().isPresent()) {
-                    healpix(name, rows, row, schema);
+                if (healpix != null) {
+                    if (rows > healpix.length) {
+                        healpix = Arrays.copyOf(healpix, (int) Math.min(2L * healpix.length, maxRows));
+                    }
+                    Long h = healpix(name, rows, row, schema);
+                    healpix[(int) (rows - 1)] = h == null ? -1 : h;
                 }
                 if (rows % BATCH == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException("loading table '" + name + "' was cancelled");
@@ -86,12 +103,12 @@ final class UploadLoader {
         if (rows == 0) {
             throw DaliException.badRequest("UPLOAD: table '" + name + "' has no rows");
         }
-        return rows;
+        return new Checked(rows, healpix);
     }
 
     /** Creates the table {@code physical} (already registered for dropping by the caller) and fills it. */
     static void store(Connection conn, boolean postgres, String name, String physical, StarTable table,
-                      UploadSchema schema, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
+                      UploadSchema schema, Checked checked, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
         String qualified = SqlNames.table(SCHEMA, physical);
         StringJoiner defs = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
         StringJoiner names = new StringJoiner(", ");
@@ -109,7 +126,7 @@ final class UploadLoader {
         try (Statement st = conn.createStatement()) {
             st.execute(defs.toString());
         }
-        insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema,
+        insert(conn, name, qualified + " (" + names + ") VALUES (" + marks + ")", table, schema, checked,
                 postgres ? POSTGRES_COMMIT_ROWS : H2_COMMIT_ROWS, cancelled);
         if (postgres) {
             try (Statement st = conn.createStatement()) {
@@ -136,7 +153,7 @@ final class UploadLoader {
     }
 
     private static void insert(Connection conn, String name, String into, StarTable table, UploadSchema schema,
-                               int commitRows, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
+                               Checked checked, int commitRows, BooleanSupplier cancelled) throws DaliException, SQLException, IOException {
         List<UploadColumn> columns = schema.columns();
         long rows = 0;
         try (PreparedStatement st = conn.prepareStatement("INSERT INTO " + into);
@@ -146,7 +163,7 @@ final class UploadLoader {
                 Object[] row = row(name, seq, rows);
                 st.setLong(1, rows);
                 for (int i = 0; i < columns.size(); i++) {
-                    bind(conn, st, i + 2, columns.get(i), value(name, rows, row, schema, i));
+                    bind(conn, st, i + 2, columns.get(i), value(rows, row, schema, checked, i));
                 }
                 st.addBatch();
                 if (rows % BATCH == 0) {
@@ -163,10 +180,10 @@ final class UploadLoader {
         }
     }
 
-    /** The stored value of column {@code i} of {@code schema} in a row of the uploaded table. */
-    static Object value(String name, long rowNumber, Object[] row, UploadSchema schema, int i) throws DaliException {
+    /** The stored value of column {@code i} of {@code schema} in row {@code rowNumber} of the uploaded table. */
+    static Object value(long rowNumber, Object[] row, UploadSchema schema, Checked checked, int i) {
         UploadColumn c = schema.columns().get(i);
-        return c.sourceIndex() >= 0 ? UploadColumn.stored(row[c.sourceIndex()]) : healpix(name, rowNumber, row, schema);
+        return c.sourceIndex() >= 0 ? UploadColumn.stored(row[c.sourceIndex()]) : checked.healpix(rowNumber);
     }
 
     static boolean next(String name, RowSequence seq, long rowsSoFar) throws DaliException {

@@ -56,16 +56,18 @@ public final class UploadSession implements AutoCloseable {
         final String physical;
         final StarTable table;
         final UploadSchema schema;
+        final UploadLoader.Checked checked;
         final HeldTable.Registration registration;
         boolean stored;
         boolean indexed;
 
-        Held(String name, String physical, StarTable table, UploadSchema schema) {
+        Held(String name, String physical, StarTable table, UploadSchema schema, UploadLoader.Checked checked) {
             this.name = name;
             this.physical = physical;
             this.table = table;
             this.schema = schema;
-            this.registration = HeldTable.register(physical, new HeldUpload(name, table, schema));
+            this.checked = checked;
+            this.registration = HeldTable.register(physical, new HeldUpload(table, schema, checked));
             this.indexed = schema.healpix().isEmpty();
         }
     }
@@ -140,10 +142,10 @@ public final class UploadSession implements AutoCloseable {
                     + "for uploaded tables is " + limits.maxRows() + " rows");
         }
         UploadSchema schema = UploadSchema.of(spec.name(), table);
-        long rows = UploadLoader.validate(spec.name(), table, schema, limits.maxRows(), cancelled);
+        UploadLoader.Checked checked = UploadLoader.validate(spec.name(), table, schema, limits.maxRows(), cancelled);
         String physical = physicalName(spec.name());
-        held.add(new Held(spec.name(), physical, table, schema));
-        tables.add(UploadLoader.tableInfo(spec.name(), physical, rows, schema));
+        held.add(new Held(spec.name(), physical, table, schema, checked));
+        tables.add(UploadLoader.tableInfo(spec.name(), physical, checked.rows(), schema));
     }
 
     private static String physicalName(String name) {
@@ -221,7 +223,7 @@ public final class UploadSession implements AutoCloseable {
             physicalNames.add(h.physical);
             conn.setAutoCommit(false);
             try {
-                UploadLoader.store(conn, isPostgres(conn), h.name, h.physical, h.table, h.schema, cancelled);
+                UploadLoader.store(conn, isPostgres(conn), h.name, h.physical, h.table, h.schema, h.checked, cancelled);
                 conn.commit();
                 h.stored = true;
             } catch (DaliException | IOException | SQLException | RuntimeException e) {
