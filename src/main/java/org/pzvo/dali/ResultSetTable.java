@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import uk.ac.starlink.table.AbstractStarTable;
@@ -15,8 +18,11 @@ import uk.ac.starlink.table.RowSequence;
  * A JDBC {@link ResultSet} seen as a one-pass STIL {@code StarTable}.
  *
  * <p>Beware: the row count is unknown (-1) and {@link #getRowSequence()} may be called only once;
- * a second call throws. Rows are read straight from the cursor (fetch size set by the caller), so
- * nothing is held in memory. At most {@code maxRows} rows are delivered; if the cursor had more,
+ * a second call throws. Rows are read straight from the cursor (fetch size set by the caller):
+ * the first {@value #INLINE_ROWS} on the writer's thread, the rest by a second thread a few
+ * batches ahead of the writer (at most {@value #QUEUED_BATCHES} x {@value #BATCH_ROWS} rows held),
+ * so that producing and encoding rows overlap. {@link #close()} (also closing the sequence) stops
+ * that thread; call it before closing the cursor. At most {@code maxRows} rows are delivered; if the cursor had more,
  * {@link #overflowed()} turns true once the sequence has been read to its end. Column metadata
  * comes from the given {@link FieldMeta}s (from TAP_SCHEMA), not from the JDBC driver.
  */
@@ -27,6 +33,10 @@ public final class ResultSetTable extends AbstractStarTable {
     private final long maxRows;
     private final LongConsumer progress;
     private static final int PROGRESS_EVERY = 10_000;
+    /** Rows read on the writing thread before a second one takes the cursor over: small results need no hand-off. */
+    private static final int INLINE_ROWS = 10_000;
+    private static final int BATCH_ROWS = 1_000;
+    private static final int QUEUED_BATCHES = 8;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean overflowed;
     private volatile boolean exhausted;
@@ -35,7 +45,11 @@ public final class ResultSetTable extends AbstractStarTable {
     private boolean prefetchedRow;
     private boolean stopAtError;
     private volatile SQLException failure;
+    /** Rows delivered to the writer. */
     private volatile long rowsRead;
+    /** Rows read from the cursor (ahead of {@link #rowsRead} once the {@link Fetcher} runs). */
+    private long rowsFetched;
+    private volatile Fetcher fetcher;
 
     /**
      * @param progress called with the number of rows read so far, every {@value #PROGRESS_EVERY} rows
@@ -110,44 +124,85 @@ public final class ResultSetTable extends AbstractStarTable {
         return resultSet.next();
     }
 
+    /**
+     * Reads the cursor's next row into {@code target}: true, or false at the end (of the rows, at
+     * {@code maxRows}, or at a database error kept by {@link #stopAtError()}).
+     */
+    private boolean read(Object[] target) throws IOException {
+        try {
+            if (exhausted) {
+                return false;
+            }
+            if (rowsFetched >= maxRows) {
+                exhausted = true;
+                overflowed = advance();
+                return false;
+            }
+            if (!advance()) {
+                exhausted = true;
+                return false;
+            }
+            for (int i = 0; i < readers.length; i++) {
+                target[i] = readers[i].read(resultSet);
+            }
+            rowsFetched++;
+            return true;
+        } catch (SQLException e) {
+            exhausted = true;
+            if (stopAtError) {
+                failure = e;
+                return false;
+            }
+            throw new IOException(JdbcValues.describe(e), e);
+        }
+    }
+
+    /** Stops the second reading thread, if any, and waits for it: the cursor is then the caller's again. */
+    @Override
+    public void close() {
+        Fetcher f = fetcher;
+        if (f != null) {
+            f.stop();
+        }
+    }
+
     @Override
     public RowSequence getRowSequence() throws IOException {
         if (!started.compareAndSet(false, true)) {
             throw new IOException("A streamed query result can be read only once");
         }
         return new RowSequence() {
-            private final Object[] row = new Object[infos.length];
+            private Object[] row = new Object[infos.length];
+            private Batch batch;
+            private int inBatch;
 
             @Override
             public boolean next() throws IOException {
-                try {
-                    if (exhausted) {
+                if (fetcher == null && (rowsRead < INLINE_ROWS || exhausted)) {
+                    if (!read(row)) {
                         return false;
                     }
-                    if (rowsRead >= maxRows) {
-                        exhausted = true;
-                        overflowed = advance();
-                        return false;
+                } else {
+                    if (fetcher == null) {
+                        fetcher = new Fetcher();
                     }
-                    if (!advance()) {
-                        exhausted = true;
-                        return false;
+                    while (batch == null || inBatch == batch.size()) {
+                        if (batch != null && batch.last()) {
+                            fetcher.stop();
+                            if (batch.error() != null) {
+                                throw batch.error();
+                            }
+                            return false;
+                        }
+                        batch = fetcher.take();
+                        inBatch = 0;
                     }
-                    for (int i = 0; i < readers.length; i++) {
-                        row[i] = readers[i].read(resultSet);
-                    }
-                    if (++rowsRead % PROGRESS_EVERY == 0) {
-                        progress.accept(rowsRead);
-                    }
-                    return true;
-                } catch (SQLException e) {
-                    exhausted = true;
-                    if (stopAtError) {
-                        failure = e;
-                        return false;
-                    }
-                    throw new IOException(JdbcValues.describe(e), e);
+                    row = batch.rows()[inBatch++];
                 }
+                if (++rowsRead % PROGRESS_EVERY == 0) {
+                    progress.accept(rowsRead);
+                }
+                return true;
             }
 
             @Override
@@ -163,7 +218,97 @@ public final class ResultSetTable extends AbstractStarTable {
             @Override
             public void close() {
                 // The cursor belongs to the caller, who closes statement and connection.
+                ResultSetTable.this.close();
             }
         };
+    }
+
+    /** Rows read ahead by the fetching thread; {@code last} ends the result ({@code error} when it failed). */
+    private record Batch(Object[][] rows, int size, boolean last, IOException error) {
+    }
+
+    /**
+     * Reads the rest of a large result on a second thread, a few batches ahead of the writer, so
+     * that the database (or H2 in this process) produces rows while the previous ones are encoded
+     * and sent. The thread alone uses the cursor until {@link #stop} has returned.
+     */
+    private final class Fetcher {
+        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        Fetcher() {
+            thread = new Thread(this::run, "pzvo-fetch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            boolean last = false;
+            while (!last && !stopped) {
+                Object[][] rows = new Object[BATCH_ROWS][];
+                int n = 0;
+                IOException error = null;
+                try {
+                    while (n < BATCH_ROWS && !stopped) {
+                        Object[] r = new Object[infos.length];
+                        if (!read(r)) {
+                            last = true;
+                            break;
+                        }
+                        rows[n++] = r;
+                    }
+                } catch (IOException e) {
+                    error = e;
+                    last = true;
+                } catch (RuntimeException e) {
+                    error = new IOException("Reading the result failed: " + e, e);
+                    last = true;
+                }
+                if (!put(new Batch(rows, n, last, error))) {
+                    return;
+                }
+            }
+        }
+
+        /** Queues {@code batch}; false when the reader stopped waiting for it. */
+        private boolean put(Batch batch) {
+            try {
+                while (!stopped) {
+                    if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        Batch take() throws IOException {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new IOException("Interrupted while reading the result", e);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

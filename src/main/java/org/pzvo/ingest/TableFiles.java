@@ -183,7 +183,12 @@ public final class TableFiles {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetTable table = new ResultSetTable(rs, fields, Long.MAX_VALUE, n -> { });
-                StarTable spooled = StoragePolicy.PREFER_DISK.copyTable(table);
+                StarTable spooled;
+                try {
+                    spooled = StoragePolicy.PREFER_DISK.copyTable(table);
+                } finally {
+                    table.close();
+                }
                 try {
                     MapFiles.writeAtomically(file, out -> writer(format).writeStarTable(spooled, out));
                 } finally {

@@ -164,11 +164,14 @@ public final class QueryRunner {
                     table = new ResultSetTable(rs, fields, query.maxrec(), progress);
                     try {
                         table.prefetch();
+                        OutputStream out = target.open(query.format());
+                        ResultWriter.write(table, query.format(), infos(query, sql), settings.datalinkLinksUrl().get(),
+                                out);
                     } catch (SQLException e) {
                         throw SqlErrors.toDali(e, settings.timeoutSeconds());
+                    } finally {
+                        table.close(); // its reading thread, if any, lets go of the cursor
                     }
-                    OutputStream out = target.open(query.format());
-                    ResultWriter.write(table, query.format(), infos(query, sql), settings.datalinkLinksUrl().get(), out);
                 }
                 if (table.failure().isPresent()) {
                     // Reported inside the VOTable already; a job must still end in ERROR.
