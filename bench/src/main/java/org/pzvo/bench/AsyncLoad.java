@@ -126,12 +126,22 @@ public final class AsyncLoad {
         URI jobUri = URI.create(base + "/async").resolve(job);
         HttpRequest phase = HttpRequest.newBuilder(URI.create(jobUri + "/phase")).GET().build();
         int pollMs = args.getInt("pollMs", 100);
+        boolean runSent = false;
         while (true) {
             long s = System.nanoTime();
             String p = http.send(phase, HttpResponse.BodyHandlers.ofString()).body().trim();
             polls.add((System.nanoTime() - s) / 1e6);
             if (p.equals("COMPLETED")) {
                 break;
+            }
+            if (p.equals("PENDING") && !runSent) {
+                // UWS 1.1 lets PHASE=RUN come with the creation; DaCHS ignores it there and waits
+                // for it on the job's phase.
+                http.send(HttpRequest.newBuilder(URI.create(jobUri + "/phase"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("PHASE=RUN")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                runSent = true;
             }
             if (p.equals("ERROR") || p.equals("ABORTED")) {
                 String error = http.send(HttpRequest.newBuilder(URI.create(jobUri + "/error")).GET().build(),
