@@ -103,7 +103,18 @@ public final class CatalogIngest {
         long rows;
         try {
             load.create(request.replace());
-            rows = insertRows(file, source, table, load, progress);
+            try {
+                rows = insertRows(file, source, table, load, progress);
+            } catch (SQLException e) {
+                if (!load.keyedWhileLoading() || !"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // H2 refused a batch holding a key already loaded: load again without the key, to name it.
+                connection.rollback();
+                load.recreateWithoutKey();
+                insertRows(file, source, table, load, ProgressListener.NONE);
+                throw duplicate(file, source, table, load.duplicateKey());
+            }
             if (!load.addPrimaryKey()) {
                 throw duplicate(file, source, table, load.duplicateKey());
             }

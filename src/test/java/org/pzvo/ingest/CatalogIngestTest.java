@@ -169,6 +169,9 @@ class CatalogIngestTest {
             assertEquals(List.of("id|1|1", "hpx29|1|0"), TestDb.rows(c, "SELECT \"column_name\", \"indexed\","
                     + " \"principal\" FROM \"TAP_SCHEMA\".\"columns\" WHERE \"table_name\" = 'user.cat'"
                     + " AND \"column_name\" IN ('id', 'hpx29') ORDER BY \"column_index\""));
+            // The one-column integer key is H2's row key: rows stored in key order, one search per lookup.
+            assertEquals(List.of("5|5"), TestDb.rows(c, "SELECT COUNT(*), SUM(CASE WHEN _ROWID_ = \"id\" THEN 1 END)"
+                    + " FROM \"user\".\"cat\""));
         }
     }
 
