@@ -46,6 +46,20 @@ public record TableMeta(String schema, String name, String type, String descript
         return schema + "." + name;
     }
 
+    /**
+     * The primary key when it is one integer column (short, int or long): a key that identifies a
+     * row by one number, as the cross-match engine and H2's row key need.
+     */
+    public Optional<ColumnMeta> integerKey() {
+        if (primaryKey().size() != 1) {
+            return Optional.empty();
+        }
+        return column(primaryKey().get(0)).filter(k -> !k.isArray() && switch (k.datatype()) {
+            case "short", "int", "long" -> true;
+            default -> false;
+        });
+    }
+
     /** The column with exactly this name, if any. */
     public Optional<ColumnMeta> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();

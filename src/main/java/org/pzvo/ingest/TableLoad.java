@@ -75,13 +75,7 @@ final class TableLoad {
      * load itself ({@link #recreateWithoutKey()} lets the caller find and report it).
      */
     boolean keyedWhileLoading() {
-        if (engine != Engine.H2 || table.primaryKey().size() != 1) {
-            return false;
-        }
-        return table.column(table.primaryKey().get(0)).filter(c -> !c.isArray() && switch (c.datatype()) {
-            case "short", "int", "long" -> true;
-            default -> false;
-        }).isPresent();
+        return engine == Engine.H2 && table.integerKey().isPresent();
     }
 
     /** Creates the schema if missing and the (staging) table, constrained only by {@link #keyedWhileLoading()}. */

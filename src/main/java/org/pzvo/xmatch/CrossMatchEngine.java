@@ -53,14 +53,7 @@ public final class CrossMatchEngine implements MatchPlanner {
     }
 
     static Optional<String> catalogKey(TableMeta t) {
-        if (t.position().isEmpty() || t.primaryKey().size() != 1) {
-            return Optional.empty();
-        }
-        Optional<ColumnMeta> c = t.column(t.primaryKey().get(0));
-        return c.filter(k -> !k.isArray() && switch (k.datatype()) {
-            case "short", "int", "long" -> true;
-            default -> false;
-        }).map(ColumnMeta::name);
+        return t.position().isEmpty() ? Optional.empty() : t.integerKey().map(ColumnMeta::name);
     }
 
     /** Two key columns: element i of each is one pair (first table's key, second table's key). */
