@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (a seeded random per run and request, identical for every system, so that result counts can be
  * compared and no cache sees a repeated query). Placeholders: {@code {ra}}, {@code {dec}} drawn in
  * the {@code ra=LO:HI} and {@code dec=LO:HI} boxes, {@code {x}} in {@code x=LO:HI}, {@code {id}} in
- * {@code 1..ids}.
+ * {@code 1..ids}. The result count is that of the first warm run's first {@code counted} requests
+ * (default: all {@code n}), so that systems run with different {@code n} can still be compared.
  */
 final class Load {
     /** One client's way of executing a request; returns the number of result rows. */
@@ -62,6 +63,7 @@ final class Load {
         int n = args.getInt("n", 10_000);
         int clients = args.getInt("clients", 1);
         int runs = args.getInt("runs", 5);
+        int counted = Math.min(n, args.getInt("counted", n));
         List<Client> open = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             open.add(factory.open());
@@ -75,6 +77,7 @@ final class Load {
             for (int run = 0; run <= runs; run++) {
                 double[] lat = new double[n];
                 long[] rows = new long[1];
+                long[] firstRows = new long[n];
                 long t0 = System.nanoTime();
                 AtomicInteger next = new AtomicInteger();
                 List<Future<Long>> done = new ArrayList<>();
@@ -85,8 +88,10 @@ final class Load {
                         for (int i; (i = next.getAndIncrement()) < n; ) {
                             String q = query(thisRun, i);
                             long s = System.nanoTime();
-                            mine += client.execute(q);
+                            long got = client.execute(q);
                             lat[i] = (System.nanoTime() - s) / 1e6;
+                            firstRows[i] = got;
+                            mine += got;
                         }
                         return mine;
                     }));
@@ -101,7 +106,7 @@ final class Load {
                     walls[run - 1] = wall;
                     System.arraycopy(lat, 0, latencies, (run - 1) * n, n);
                     if (run == 1) {
-                        results = rows[0];
+                        results = Arrays.stream(firstRows, 0, counted).sum();
                     }
                 }
                 System.err.printf(Locale.ROOT, "  %s %s run %d: %.2f s, %d rows%n", args.get("workload"),
