@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * --sql, the SQL); exit 2 and print {@code LINE:COLUMN: message} for an invalid query. Without
  * --syntax-only, names are checked against the demo metadata (tap-schema/).
  */
-@Command(name = "adql", description = "Check an ADQL query (argument or stdin); print normalised ADQL or SQL.")
+@Command(name = "adql", mixinStandardHelpOptions = true, description = "Check an ADQL query (argument or stdin); print normalised ADQL or SQL.")
 final class AdqlCommand implements Callable<Integer> {
     static final int INVALID = 2;
 

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
         return ServerConfig.load(home(), file, System.getenv(), overrides);
     }
 
-    @Command(name = "demo", description = "Generate the deterministic demo data set (once) and serve it.")
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "Generate the deterministic demo data set (once) and serve it.")
     static final class Demo implements Callable<Integer> {
         @Option(names = "--port", description = "HTTP port (default 8080)")
         Integer port = 8080;
@@ -77,7 +77,7 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "serve", description = "Serve the configured database.")
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the configured database.")
     static final class Serve implements Callable<Integer> {
         @Option(names = "--config", description = "configuration file (default conf/pzvo.properties)")
         Path config;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * salted hash to the configured tokens file (a running server picks it up within seconds) and
  * prints the token, which is stored nowhere else.
  */
-@Command(name = "token", description = "Issue a bearer token for USER and add its hash to the tokens file.")
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Issue a bearer token for USER and add its hash to the tokens file.")
 final class TokenCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "user name (letters, digits, _ . @ -)")
     String user;
