@@ -111,7 +111,10 @@ public final class ResultWriter {
         int did = datalinkUrl == null ? -1 : didColumn(table);
         StarTable written = did < 0 ? table : withFieldId(table, did);
         VOSerializer ser = VOSerializer.makeSerializer(format.votableFormat(), VOTableVersion.V14, written);
-        ser.writeInlineTableElement(w);
+        // The table goes straight to the byte stream: STIL's UTF-8 path writes BINARY/BINARY2's
+        // base64 as bytes, where the Writer path turns every byte into a char and back.
+        w.flush();
+        ser.writeInlineTableElementUTF8(out);
         if (table.failure().isPresent()) {
             w.write("<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
                     + VOSerializer.formatText(JdbcValues.describe(table.failure().get())
