@@ -71,7 +71,7 @@ public final class SchemaInstaller {
                                 st.execute(sql);
                             }
                         }
-                        for (String sql : indexDdl(table)) {
+                        for (String sql : indexDdl(engine, table)) {
                             st.execute(sql);
                         }
                     }
@@ -168,15 +168,40 @@ public final class SchemaInstaller {
 
     /**
      * CREATE INDEX IF NOT EXISTS for each secondary index of a table: one B-tree per indexed
-     * column ({@link TableMeta#isIndexed}) that the primary key does not already lead with.
+     * column ({@link TableMeta#isIndexed}) that the primary key does not already lead with, over
+     * the columns of {@link #indexColumns}.
      */
-    public static List<String> indexDdl(TableMeta table) {
+    public static List<String> indexDdl(Engine engine, TableMeta table) {
         List<String> sql = new ArrayList<>();
         for (ColumnMeta c : secondaryIndexed(table)) {
             sql.add("CREATE INDEX IF NOT EXISTS " + SqlNames.quote(indexName(table, c)) + " ON "
-                    + SqlNames.table(table) + " (" + SqlNames.quote(c.name()) + ")");
+                    + SqlNames.table(table) + " (" + indexColumns(engine, table, c).stream().map(SqlNames::quote)
+                    .collect(Collectors.joining(", ")) + ")");
         }
         return sql;
+    }
+
+    /**
+     * The columns of the index on {@code column}: that column, and on H2, for the HEALPix column
+     * of a position, also the table's other scalar numeric and boolean columns. H2 answers a
+     * query whose columns are all in one index from that index alone, so a cone reads its rows
+     * in sky order from consecutive index pages instead of searching the table's B-tree once per
+     * row (0.5-degree cones over 10^6 rows, about 1,300 rows each: p50 11 ms before, 5.9 ms
+     * after, for 60% more disk). A query that also reads a string or array column still reads
+     * those rows from the table. PostgreSQL keeps the one column: there an index-only scan
+     * depends on the visibility map, and large tables are partitioned by HEALPix range instead.
+     */
+    static List<String> indexColumns(Engine engine, TableMeta table, ColumnMeta column) {
+        List<String> columns = new ArrayList<>(List.of(column.name()));
+        boolean healpix = table.position().map(p -> p.healpix().equals(column.name())).orElse(false);
+        if (engine == Engine.H2 && healpix) {
+            for (ColumnMeta c : table.columns()) {
+                if (!c.name().equals(column.name()) && c.arraysize() == null && !c.isCharacter()) {
+                    columns.add(c.name());
+                }
+            }
+        }
+        return columns;
     }
 
     /**
@@ -194,9 +219,9 @@ public final class SchemaInstaller {
     }
 
     /** Creates the secondary indexes of {@link #indexDdl} that do not exist. */
-    public static void createIndexes(Connection connection, TableMeta table) throws SQLException {
+    public static void createIndexes(Connection connection, Engine engine, TableMeta table) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            for (String sql : indexDdl(table)) {
+            for (String sql : indexDdl(engine, table)) {
                 st.execute(sql);
             }
         }

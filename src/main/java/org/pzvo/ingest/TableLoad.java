@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.stream.Collectors;
-import org.pzvo.db.ColumnMeta;
 import org.pzvo.db.Engine;
 import org.pzvo.db.SchemaInstaller;
 import org.pzvo.db.SqlNames;
@@ -180,12 +179,8 @@ final class TableLoad {
                 st.execute("ALTER TABLE " + loadTable() + " RENAME TO " + SqlNames.quote(table.name()));
                 published = true;
             }
-            for (ColumnMeta c : table.columns()) {
-                boolean leadsPrimaryKey = !table.primaryKey().isEmpty() && table.primaryKey().get(0).equals(c.name());
-                if (table.isIndexed(c) && !leadsPrimaryKey) {
-                    st.execute("CREATE INDEX " + SqlNames.quote(SchemaInstaller.indexName(table, c)) + " ON "
-                            + SqlNames.table(table) + " (" + SqlNames.quote(c.name()) + ")");
-                }
+            for (String sql : SchemaInstaller.indexDdl(engine, table)) {
+                st.execute(sql);
             }
         }
     }
