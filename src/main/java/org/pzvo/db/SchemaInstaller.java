@@ -193,8 +193,7 @@ public final class SchemaInstaller {
      */
     static List<String> indexColumns(Engine engine, TableMeta table, ColumnMeta column) {
         List<String> columns = new ArrayList<>(List.of(column.name()));
-        boolean healpix = table.position().map(p -> p.healpix().equals(column.name())).orElse(false);
-        if (engine == Engine.H2 && healpix) {
+        if (engine == Engine.H2 && table.isHealpix(column)) {
             for (ColumnMeta c : table.columns()) {
                 if (!c.name().equals(column.name()) && c.arraysize() == null && !c.isCharacter()) {
                     columns.add(c.name());

@@ -72,8 +72,13 @@ public record TableMeta(String schema, String name, String type, String descript
      */
     public boolean isIndexed(ColumnMeta column) {
         return column.indexed()
-                || position.map(p -> p.healpix().equals(column.name())).orElse(false)
+                || isHealpix(column)
                 || (!primaryKey.isEmpty() && primaryKey.get(0).equals(column.name()));
+    }
+
+    /** Whether the column is the order-29 HEALPix index of the table's position. */
+    public boolean isHealpix(ColumnMeta column) {
+        return position.map(p -> p.healpix().equals(column.name())).orElse(false);
     }
 
     /** Whether the table is visible to everybody (no {@link #groups()}). */
